@@ -1,0 +1,16 @@
+using Dispatch.Solver.Documents;
+
+namespace Dispatch.Solver.Dispatching;
+
+/// <summary>A validated incident as the solver sees it.</summary>
+public sealed record Incident(
+    GeoPoint Location,
+    DateTimeOffset ReportedAt,
+    string Fault,
+    string Powertrain,
+    string? TireSpec,
+    string Priority,
+    bool OnExpressway)
+{
+    public bool IsElectrified => Powertrain is "bev" or "erev" or "phev";
+}

@@ -1,0 +1,45 @@
+namespace Dispatch.Solver.Dispatching;
+
+/// <summary>Every number that went into an option's score, so anyone can recompute it (DESIGN §3 "Score").</summary>
+public sealed record OptionBreakdown(
+    double EtaMin,
+    double ModePenaltyMin,
+    double CrossRegionPenaltyMin,
+    double PartnerPenaltyMin,
+    double CoverageLoss,
+    double CoveragePenaltyMin);
+
+/// <summary>One way to serve an incident: a resource in one mode of the fault.</summary>
+public sealed record DispatchOption(
+    string ResourceId,
+    string ResourceType,
+    string CenterId,
+    string CenterKind,
+    string Mode,
+    string? Part,
+    double EtaMin,
+    double Score,
+    OptionBreakdown Breakdown);
+
+/// <summary>A resource that cannot serve the incident in any mode, with the first reason of DESIGN §3.</summary>
+public sealed record ExcludedResource(string ResourceId, string CenterId, string Reason);
+
+public enum RecommendationStatus
+{
+    Recommended,
+    Unassignable,
+    OutsideServedArea,
+}
+
+/// <summary>The answer to "who should go": best option, the next ones, and why the others may not.</summary>
+public sealed record RecommendationResult(
+    string? Region,
+    RecommendationStatus Status,
+    DispatchOption? Recommendation,
+    IReadOnlyList<DispatchOption> Alternatives,
+    IReadOnlyList<ExcludedResource> Excluded,
+    long ComputeMicros)
+{
+    public static RecommendationResult OutsideServedArea(long micros) =>
+        new(null, RecommendationStatus.OutsideServedArea, null, [], [], micros);
+}
