@@ -39,7 +39,7 @@ internal sealed class CentersValidator(ValidationErrorSink errors, ResourceTypeR
         var kindPath = JsonPathText.Member(path, "kind");
         if (errors.Require(kindPath, center.Kind) && center.Kind is not (DocumentVocabulary.CenterDirect or DocumentVocabulary.CenterPartner))
         {
-            errors.Add(kindPath, $"must be '{DocumentVocabulary.CenterDirect}' or '{DocumentVocabulary.CenterPartner}' (was '{center.Kind}')");
+            errors.Add(kindPath, $"must be '{DocumentVocabulary.CenterDirect}' or '{DocumentVocabulary.CenterPartner}' (was {ValidationErrorSink.Quote(center.Kind)})");
         }
 
         var locationPath = JsonPathText.Member(path, "location");
@@ -85,7 +85,7 @@ internal sealed class CentersValidator(ValidationErrorSink errors, ResourceTypeR
 
         if (!ResourceStatusNames.TryParse(status, out var parsed))
         {
-            errors.Add(path, $"must be '{ResourceStatusNames.Available}' or '{ResourceStatusNames.Offline}' (was '{status}')");
+            errors.Add(path, $"must be '{ResourceStatusNames.Available}' or '{ResourceStatusNames.Offline}' (was {ValidationErrorSink.Quote(status)})");
             return;
         }
 

@@ -3,6 +3,8 @@ namespace Dispatch.Solver.Validation;
 /// <summary>Builds the JSON paths that validation errors point at.</summary>
 internal static class JsonPathText
 {
+    private const int MaxKeyShown = 200;
+
     public static string Member(string parent, string name) => parent.Length == 0 ? name : parent + "." + name;
 
     public static string Index(string parent, int index) => $"{parent}[{index}]";
@@ -11,6 +13,12 @@ internal static class JsonPathText
     /// unambiguously, else quoted in brackets (<c>stock['a.b']</c>).</summary>
     public static string Key(string parent, string key)
     {
+        // An oversized key is reported by its own check; the path only needs to point at it.
+        if (key.Length > MaxKeyShown)
+        {
+            key = key[..MaxKeyShown] + "…";
+        }
+
         if (key.Length > 0 && !key.Any(NeedsQuoting))
         {
             return Member(parent, key);

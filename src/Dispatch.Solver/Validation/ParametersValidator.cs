@@ -124,7 +124,7 @@ internal static class ParametersValidator
         {
             if (mode.Mode is not (DocumentVocabulary.ModeOnsite or DocumentVocabulary.ModeTow))
             {
-                errors.Add(modePath, $"must be '{DocumentVocabulary.ModeOnsite}' or '{DocumentVocabulary.ModeTow}' (was '{mode.Mode}')");
+                errors.Add(modePath, $"must be '{DocumentVocabulary.ModeOnsite}' or '{DocumentVocabulary.ModeTow}' (was {ValidationErrorSink.Quote(mode.Mode)})");
             }
             else if (!firstIndexByMode.TryAdd(mode.Mode, index))
             {
@@ -163,7 +163,7 @@ internal static class ParametersValidator
             var entryPath = JsonPathText.Key(path, priority);
             if (!DocumentVocabulary.Priorities.Contains(priority, StringComparer.Ordinal))
             {
-                errors.Add(entryPath, $"unknown priority '{priority}' (expected p1, p2, p3)");
+                errors.Add(entryPath, $"unknown priority {ValidationErrorSink.Quote(priority)} (expected p1, p2, p3)");
                 continue;
             }
 

@@ -40,7 +40,7 @@ internal static class RulesValidator
     {
         if (errors.Require(path, kind) && kind is not (DocumentVocabulary.RuleDeny or DocumentVocabulary.RulePartnerOnly))
         {
-            errors.Add(path, $"must be '{DocumentVocabulary.RuleDeny}' or '{DocumentVocabulary.RulePartnerOnly}' (was '{kind}')");
+            errors.Add(path, $"must be '{DocumentVocabulary.RuleDeny}' or '{DocumentVocabulary.RulePartnerOnly}' (was {ValidationErrorSink.Quote(kind)})");
         }
     }
 
@@ -59,7 +59,7 @@ internal static class RulesValidator
 
         if (rule.Scope is not null && rule.Scope != DocumentVocabulary.ScopeExpressway)
         {
-            errors.Add(JsonPathText.Member(path, "scope"), $"must be '{DocumentVocabulary.ScopeExpressway}' (was '{rule.Scope}')");
+            errors.Add(JsonPathText.Member(path, "scope"), $"must be '{DocumentVocabulary.ScopeExpressway}' (was {ValidationErrorSink.Quote(rule.Scope)})");
         }
     }
 
@@ -103,7 +103,7 @@ internal static class RulesValidator
 
         if (!TimeWindow.TryParseClock(text, out minuteOfDay))
         {
-            errors.Add(path, $"must be a time HH:mm from 00:00 to 23:59 (was '{text}')");
+            errors.Add(path, $"must be a time HH:mm from 00:00 to 23:59 (was {ValidationErrorSink.Quote(text)})");
             return false;
         }
 

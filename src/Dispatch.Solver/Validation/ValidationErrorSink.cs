@@ -120,6 +120,18 @@ internal sealed class ValidationErrorSink
         return ok;
     }
 
+    /// <summary>A value quoted for a message, cut short so that an oversized input never makes an oversized answer.</summary>
+    public static string Quote(string? value)
+    {
+        const int maxShown = 64;
+        if (value is null)
+        {
+            return "null";
+        }
+
+        return value.Length <= maxShown ? $"'{value}'" : $"'{value[..maxShown]}…' ({value.Length} characters)";
+    }
+
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private bool CheckText(string path, string value, int maxLength, bool allowBlank, bool allowLineBreaks)
