@@ -13,6 +13,29 @@ public sealed class ParametersValidationTests
         ErrorAssert.Single(NetworkValidator.Validate(document), "parameters.timeZone", "unknown time zone 'Mars/Olympus_Mons'");
     }
 
+    [Theory]
+    [InlineData("../zoneinfo/Asia/Shanghai")]
+    [InlineData("/usr/share/zoneinfo/Asia/Shanghai")]
+    [InlineData("Asia/../Asia/Shanghai")]
+    [InlineData("Local")]
+    public void Validate_TimeZoneThatIsNotAnIanaId_ReportsTimeZone(string zone)
+    {
+        var document = ValidNetwork.Build().WithParameters(p => p with { TimeZone = zone });
+
+        ErrorAssert.Single(NetworkValidator.Validate(document), "parameters.timeZone", "unknown time zone");
+    }
+
+    [Theory]
+    [InlineData("UTC")]
+    [InlineData("Asia/Urumqi")]
+    [InlineData("Europe/Berlin")]
+    public void Validate_IanaTimeZone_ReturnsNoErrors(string zone)
+    {
+        var document = ValidNetwork.Build().WithParameters(p => p with { TimeZone = zone });
+
+        Assert.Empty(NetworkValidator.Validate(document));
+    }
+
     [Fact]
     public void Validate_MissingTimeZone_ReportsTimeZone()
     {
