@@ -3,6 +3,22 @@ using Dispatch.Solver.Documents;
 namespace Dispatch.Solver.Validation;
 
 /// <summary>Whole-document validation of the network document (DESIGN §3 "Validation").</summary>
+/// <remarks>
+/// Decisions where DESIGN leaves room:
+/// <list type="bullet">
+/// <item>Required: <c>parameters</c> with <c>timeZone</c>, <c>resourceTypes</c>, <c>faults</c>, the three scalar
+/// penalties/lambda and the three priority tables (each with exactly p1, p2, p3); <c>regions</c>; <c>centers</c>.
+/// Every listed number of a region, center, resource type, fault mode and demand point is required.</item>
+/// <item>Absent means a default: <c>evTowTypes</c> (flatbed), a mode's <c>penaltyMin</c> (0), a stock line's
+/// <c>reserved</c> (0), a center's <c>resources</c>/<c>stock</c> (none), <c>demandPoints</c>/<c>rules</c> (none),
+/// a window's <c>days</c> (every day) and <c>tz</c> (<c>parameters.timeZone</c>). A fault with no modes is valid.</item>
+/// <item>A fault mode needs at least one resource type, like a rule.</item>
+/// <item>Ids and names are single-line text without control characters; ids at most 128 characters, resource
+/// type and fault names at most 64, SKUs and part templates at most 128.</item>
+/// <item>While some region's geometry is invalid, "inside some region" is not judged (it could be a false alarm).</item>
+/// <item>Without <paramref name="assignedResourceIds"/> a status of <c>assigned</c> is a plain error, not a conflict.</item>
+/// </list>
+/// </remarks>
 public static class NetworkValidator
 {
     /// <summary>Finds every problem in the document; an empty list means it is valid.</summary>
