@@ -1,5 +1,6 @@
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
+using Dispatch.Solver.Validation;
 
 namespace Dispatch.Solver.Tests.TestNetworks;
 
@@ -145,5 +146,17 @@ public sealed class NetworkBuilder
         Rules = [.. rules],
     };
 
-    public DispatchEngine BuildEngine() => DispatchEngine.Create(Build());
+    /// <summary>Builds the document, checks it as a PUT would (the engine takes only valid documents), and
+    /// compiles it.</summary>
+    public DispatchEngine BuildEngine()
+    {
+        var document = Build();
+        var errors = NetworkValidator.Validate(document);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("invalid test network: " + string.Join("; ", errors.Select(e => e.Path + ": " + e.Message)));
+        }
+
+        return DispatchEngine.Create(document);
+    }
 }
