@@ -147,4 +147,36 @@ public sealed class QueryCountTests
         Assert.Equal(4, result.Alternatives.Count);
         Assert.Equal(10, result.Excluded.Count);
     }
+
+    [Theory]
+    [InlineData(RankingPolicy.Coverage, "far")]
+    [InlineData(RankingPolicy.Closest, "near")]
+    public void Recommend_OneOption_BestIsFoundBeyondNearestResource(RankingPolicy policy, string expected)
+    {
+        // "near" (5 km) alone covers d (45 km from it; "far" is 130 km from d): score 5 + 100 = 105.
+        // "far" (90 km) loses no coverage: score 90. Asking for one option must still find "far".
+        var engine = NetworkBuilder.Create()
+            .Center("c", Places.South(Places.Base, 5), c => c.Resource("near", "flatbed").Resource("far", "flatbed", position: Places.South(Places.Base, 90)))
+            .DemandPoint("d", Places.North(Places.Base, 40), 100)
+            .BuildEngine();
+
+        var result = engine.Recommend(TestIncidents.At(Places.Base), new RecommendationQuery(1, 0, policy));
+
+        Assert.Equal(expected, result.Recommendation?.ResourceId);
+        Assert.Empty(result.Alternatives);
+    }
+
+    [Fact]
+    public void Recommend_TwoModesOfOneResource_OptionsCountsOptionsNotResources()
+    {
+        var engine = NetworkBuilder.Create()
+            .Fault("winch", Modes.Onsite(["flatbed"]), Modes.Tow(["flatbed"], penaltyMin: 30))
+            .Center("c", Places.Base, c => c.Resource("u", "flatbed").Resource("v", "flatbed", position: Places.South(Places.Base, 10)))
+            .BuildEngine();
+
+        var result = engine.Recommend(TestIncidents.At(Places.Base, fault: "winch"), new RecommendationQuery(3, 0));
+
+        // u/onsite 0, v/onsite 10, u/tow 30, v/tow 40
+        Assert.Equal(["u/onsite", "v/onsite", "u/tow"], result.Ranking().Select(o => o.ResourceId + "/" + o.Mode));
+    }
 }
