@@ -79,11 +79,13 @@ internal static class CpSatBatchSolver
 
         cp.Minimize(LinearExpr.WeightedSum(variables, coefficients));
 
+        // linearization_level 2 puts the assignment structure into CP-SAT's LP: its bound then closes the gap at
+        // once, where the default level left a single worker searching for seconds on 10 x 16 instances.
         using var solver = new CpSolver
         {
             StringParameters = string.Create(
                 CultureInfo.InvariantCulture,
-                $"num_workers:{options.Workers} random_seed:{options.Seed} max_time_in_seconds:{options.TimeLimit.TotalSeconds:R}"),
+                $"num_workers:{options.Workers} random_seed:{options.Seed} max_time_in_seconds:{options.TimeLimit.TotalSeconds:R} linearization_level:2"),
         };
         var status = solver.Solve(cp);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))

@@ -11,13 +11,14 @@ namespace Dispatch.Solver.Batch;
 /// the factor, is within T / (2 * factor) of its exact objective. If A is optimal for the scaled model and B is any
 /// assignment, exact(A) &lt;= scaled(A)/factor + T/(2 factor) &lt;= scaled(B)/factor + T/(2 factor) &lt;= exact(B) + T/factor.
 /// So a proven scaled optimum is an exact optimum up to <see cref="Tolerance"/> = T / factor, and scaledBound/factor
-/// - T/(2 factor) is a valid lower bound on every exact objective. The factor is the largest power of ten, at most
-/// 1e9, that keeps the largest possible scaled objective under 2^48: exact in doubles (CP-SAT's bound and the LP),
-/// far from int64 overflow, with room for the assignment solver's internal cost scaling by the node count.
+/// - T/(2 factor) is a valid lower bound on every exact objective. The factor is 1e6 (a millionth of a minute),
+/// lowered by powers of ten only when the largest possible scaled objective would pass 2^48: that keeps it exact in
+/// doubles (CP-SAT's bound and LP), far from int64 overflow, and leaves room for the assignment solver's internal
+/// cost scaling by the node count. Minutes given to four decimals, as in the tests, scale without any rounding.
 /// </remarks>
 internal readonly record struct ObjectiveScale(double Factor, int TermCount)
 {
-    private const double MaxFactor = 1e9;
+    private const double MaxFactor = 1e6;
     private const double MaxScaledObjective = 281_474_976_710_656d; // 2^48
 
     /// <summary>Exact optimum and the reported objective of a proven scaled optimum differ by at most this much.</summary>
