@@ -18,7 +18,7 @@ public static class DemoNetworkGenerator
         WriteIndented = true,
         // Keep Chinese names and ’ readable in the files instead of \uXXXX escapes.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new CompactGeoJsonValueConverter() },
+        Converters = { new CompactGeoJsonValueConverter(), new PlainGeoPointConverter() },
     };
 
     public static DemoNetworkArtifacts Generate(RawSources sources, ulong seed = DefaultSeed)
