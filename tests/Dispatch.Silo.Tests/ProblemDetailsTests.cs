@@ -56,6 +56,18 @@ public sealed class ProblemDetailsTests(SqliteSiloFixture fixture) : IClassFixtu
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task UnhandledException_Returns500ProblemWithoutInternals()
+    {
+        using var admin = Silo.CreateAdminClient();
+        using var response = await admin.GetAsync(FailingRouteStartupFilter.Path);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.InternalServerError);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("hunter2", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+    }
+
     private static string LargeJson(int size) =>
         "{\"name\": \"" + new string('x', size) + "\", \"role\": \"agent\"}";
 

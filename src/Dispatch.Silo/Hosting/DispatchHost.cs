@@ -12,6 +12,8 @@ public static class DispatchHost
     {
         // No --urls / ASPNETCORE_URLS / Kestrel endpoints given: listen on loopback only.
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+            && string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.HttpPortsKey])
+            && string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.HttpsPortsKey])
             && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
         {
             builder.WebHost.UseUrls(DispatchSettings.DefaultUrl);

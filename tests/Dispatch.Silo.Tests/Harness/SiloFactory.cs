@@ -29,6 +29,9 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
-            services.AddSerializer(serializer => serializer.AddAssembly(typeof(CounterTestGrain).Assembly)));
+        {
+            services.AddSerializer(serializer => serializer.AddAssembly(typeof(CounterTestGrain).Assembly));
+            services.AddTransient<IStartupFilter, FailingRouteStartupFilter>();
+        });
     }
 }
