@@ -77,7 +77,12 @@ mkdir -p "$results"
 
 dotnet build Dispatch.sln -c Release
 status=0
-dotnet test Dispatch.sln -c Release --no-build --logger "trx" --results-directory "$results" || status=$?
+# One run and one TRX file per test project of the solution, so no result file can shadow another.
+while IFS= read -r project; do
+    name="$(basename "$project" .csproj)"
+    dotnet test "$project" -c Release --no-build \
+        --logger "trx;LogFileName=$name.trx" --results-directory "$results/$name" || status=$?
+done < <(dotnet sln Dispatch.sln list | tr -d '\r' | grep -E '^tests/.+\.csproj$')
 
 # Sum the outcome counters of every TRX file (one per test project).
 read -r passed failed < <(python3 - "$results" <<'PY'
