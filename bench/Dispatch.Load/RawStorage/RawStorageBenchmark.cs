@@ -9,19 +9,29 @@ namespace Dispatch.Load.RawStorage;
 public sealed class RawStorageBenchmark(TimeProvider time)
 {
     private const string Table = "dispatch_load_raw_upsert";
+    private IReadOnlyList<string> _effectivePragmas = Pragmas;
 
-    /// <summary>The pragmas the measurement uses; keep them those of the silo's storage.</summary>
-    public static readonly IReadOnlyList<string> Pragmas = ["journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=5000"];
+    /// <summary>The pragmas the silo's SQLite storage sets (its schema script sets WAL and leaves synchronous at the
+    /// library default); the effective synchronous level is read back and reported.</summary>
+    public static readonly IReadOnlyList<string> Pragmas = ["journal_mode=WAL"];
 
     public async Task<RawStorageResult> RunAsync(string path, TimeSpan duration, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
+        // Same connection settings as the silo: its busy wait is the command timeout.
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, DefaultTimeout = 60 }.ToString();
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         foreach (var pragma in Pragmas)
         {
             await ExecuteAsync(connection, "PRAGMA " + pragma + ";", cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var query = connection.CreateCommand())
+        {
+            query.CommandText = "PRAGMA synchronous;";
+            var level = Convert.ToInt32(await query.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            _effectivePragmas = [.. Pragmas, "synchronous=" + level switch { 0 => "OFF", 1 => "NORMAL", 2 => "FULL", 3 => "EXTRA", _ => level.ToString(CultureInfo.InvariantCulture) }];
         }
 
         await ExecuteAsync(connection, $"CREATE TABLE IF NOT EXISTS {Table} (id TEXT PRIMARY KEY, version INTEGER NOT NULL, payload BLOB NOT NULL);", cancellationToken)
@@ -62,7 +72,7 @@ public sealed class RawStorageBenchmark(TimeProvider time)
         }
 
         var elapsed = time.GetElapsedTime(started);
-        return new RawStorageResult(rows, elapsed, rows / elapsed.TotalSeconds, Pragmas);
+        return new RawStorageResult(rows, elapsed, rows / elapsed.TotalSeconds, _effectivePragmas);
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

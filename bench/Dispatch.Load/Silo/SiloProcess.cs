@@ -48,6 +48,9 @@ public sealed class SiloProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["Dispatch__DataDir"] = dataDirectory;
+        // Free Orleans ports too, so a silo already running on this machine (default 11111/30000) is no obstacle.
+        start.Environment["Dispatch__Orleans__SiloPort"] = FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Dispatch__Orleans__GatewayPort"] = FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
