@@ -79,7 +79,15 @@ public sealed class LoadCommand(LoadOptions options, TimeProvider time, TextWrit
             if (silo is not null)
             {
                 await silo.DisposeAsync().ConfigureAwait(false);
-                output.WriteLine($"Stopped the silo; its data and log stay in {silo.DataDirectory}");
+                if (failures.Count == 0)
+                {
+                    TryDelete(silo.DataDirectory);
+                    output.WriteLine("Stopped the silo and removed its temporary data directory");
+                }
+                else
+                {
+                    output.WriteLine($"Stopped the silo; its data and log (silo.log) stay in {silo.DataDirectory}");
+                }
             }
         }
 
@@ -188,6 +196,21 @@ public sealed class LoadCommand(LoadOptions options, TimeProvider time, TextWrit
         }
 
         return siloKey ?? Environment.GetEnvironmentVariable("DISPATCH_API_KEY");
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     private static string FindSiloDatabase(SiloProcess silo)
