@@ -15,20 +15,56 @@ internal sealed partial class ReferenceDispatcher
     }
 
     /// <summary>The weighted demand that only this resource covers (0 when it is not available).</summary>
-    public double CoverageLoss(string resourceId)
+    public double CoverageLoss(string resourceId) => AllCoverageLosses()[resourceId];
+
+    /// <summary>Every nonzero coverCount, keyed by class and demand point id.</summary>
+    public IReadOnlyDictionary<(string Class, string Point), int> AllCoverCounts()
     {
-        var resource = Find(resourceId);
-        var coverageClass = CoverageClassOf(resource);
-        var loss = 0.0;
-        foreach (var point in demandPoints)
+        var (_, counts) = CoverTable();
+        return counts.ToDictionary(kv => (kv.Key.Class, demandPoints[kv.Key.Point].Id!), kv => kv.Value);
+    }
+
+    /// <summary>coverageLoss of every resource, by resource id.</summary>
+    public IReadOnlyDictionary<string, double> AllCoverageLosses()
+    {
+        var (covers, counts) = CoverTable();
+        var losses = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var u = 0; u < resources.Count; u++)
         {
-            if (Covers(resource, point) && CoverCount(coverageClass, point.Id!) == 1)
+            var loss = 0.0;
+            for (var d = 0; d < demandPoints.Count; d++)
             {
-                loss += point.Weight!.Value * RegionOfDemand(point).CoverageWeight!.Value;
+                if (covers[u, d] && counts[(CoverageClassOf(resources[u]), d)] == 1)
+                {
+                    loss += demandPoints[d].Weight!.Value * RegionOfDemand(demandPoints[d]).CoverageWeight!.Value;
+                }
+            }
+
+            losses[resources[u].Id] = loss;
+        }
+
+        return losses;
+    }
+
+    /// <summary>Who covers what, and how many of each class cover each demand point, from scratch.</summary>
+    private (bool[,] Covers, Dictionary<(string Class, int Point), int> Counts) CoverTable()
+    {
+        var covers = new bool[resources.Count, demandPoints.Count];
+        var counts = new Dictionary<(string Class, int Point), int>();
+        for (var u = 0; u < resources.Count; u++)
+        {
+            for (var d = 0; d < demandPoints.Count; d++)
+            {
+                covers[u, d] = Covers(resources[u], demandPoints[d]);
+                if (covers[u, d])
+                {
+                    var key = (CoverageClassOf(resources[u]), d);
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
             }
         }
 
-        return loss;
+        return (covers, counts);
     }
 
     private bool Covers(ReferenceResource resource, DemandPointDocument point)

@@ -12,6 +12,7 @@ internal sealed partial class ReferenceDispatcher
             return RecommendationResult.OutsideServedArea(0);
         }
 
+        var losses = AllCoverageLosses();
         var options = new List<(DispatchOption Option, int ModeIndex)>();
         var excluded = new List<(ExcludedResource Excluded, double DistanceKm)>();
         foreach (var resource in resources)
@@ -25,7 +26,7 @@ internal sealed partial class ReferenceDispatcher
 
             foreach (var outcome in offered)
             {
-                options.Add((BuildOption(resource, outcome, incident, incidentRegion), outcome.ModeIndex));
+                options.Add((BuildOption(resource, outcome, incident, incidentRegion, losses[resource.Id]), outcome.ModeIndex));
             }
         }
 
@@ -46,14 +47,13 @@ internal sealed partial class ReferenceDispatcher
             0);
     }
 
-    private DispatchOption BuildOption(ReferenceResource resource, ModeOutcome outcome, Incident incident, int incidentRegion)
+    private DispatchOption BuildOption(ReferenceResource resource, ModeOutcome outcome, Incident incident, int incidentRegion, double loss)
     {
         var eta = EtaMin(resource, incident.Location, regions[incidentRegion].Region);
         var modePenalty = outcome.Mode.PenaltyMin ?? 0;
         var centerRegion = RegionIndexOf(resource.Center.Location!);
         var crossRegion = centerRegion != incidentRegion ? parameters.CrossRegionPenaltyMin!.Value : 0;
         var partner = resource.IsPartner ? parameters.PartnerPenaltyMin!.Value : 0;
-        var loss = CoverageLoss(resource.Id);
         var coveragePenalty = parameters.CoverageLambda!.Value * parameters.PriorityCoverageFactor![incident.Priority] * loss;
         var score = eta + modePenalty + crossRegion + partner + coveragePenalty;
         return new DispatchOption(

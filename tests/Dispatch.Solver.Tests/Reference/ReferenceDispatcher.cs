@@ -16,6 +16,7 @@ internal sealed partial class ReferenceDispatcher
     private readonly List<DemandPointDocument> demandPoints;
     private readonly Dictionary<string, CenterDocument> centers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Center, string Sku), (int OnHand, int Reserved)> stock = [];
+    private readonly Dictionary<GeoPoint, int?> regionOfPoint = [];
 
     public ReferenceDispatcher(NetworkDocument document)
     {
@@ -68,17 +69,25 @@ internal sealed partial class ReferenceDispatcher
     /// <summary>The code of the first region in document order whose polygon covers the point.</summary>
     public string? RegionOf(GeoPoint point) => RegionIndexOf(point) is { } i ? regions[i].Region.Code : null;
 
+    // Regions never change, so a point's region is remembered: point-in-polygon is the reference's slowest step.
     private int? RegionIndexOf(GeoPoint point)
     {
-        for (var i = 0; i < regions.Count; i++)
+        if (regionOfPoint.TryGetValue(point, out var known))
+        {
+            return known;
+        }
+
+        int? found = null;
+        for (var i = 0; i < regions.Count && found is null; i++)
         {
             if (ReferenceGeodesy.IsInside(regions[i].Shape, point))
             {
-                return i;
+                found = i;
             }
         }
 
-        return null;
+        regionOfPoint[point] = found;
+        return found;
     }
 
     private ReferenceResource Find(string resourceId) =>

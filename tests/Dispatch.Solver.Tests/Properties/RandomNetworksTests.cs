@@ -1,0 +1,130 @@
+using Dispatch.Solver.Dispatching;
+using Dispatch.Solver.Documents;
+using Dispatch.Solver.Tests.Reference;
+
+namespace Dispatch.Solver.Tests.Properties;
+
+/// <summary>The generator is deterministic, its networks survive the JSON round trip, and over the property
+/// seeds it reaches every case of DESIGN §3 the properties are meant to hold (so they cannot pass vacuously).</summary>
+public sealed class RandomNetworksTests
+{
+    [Fact]
+    public void Generate_SameSeed_SameDocument()
+    {
+        Assert.Equal(DocumentJson.Write(RandomNetworks.Generate(42).Document), DocumentJson.Write(RandomNetworks.Generate(42).Document));
+        Assert.NotEqual(DocumentJson.Write(RandomNetworks.Generate(42).Document), DocumentJson.Write(RandomNetworks.Generate(43).Document));
+    }
+
+    [Fact]
+    public void Generate_JsonRoundTrip_SameReferenceAnswers()
+    {
+        for (var seed = PropertyRun.FirstSeed; seed < PropertyRun.FirstSeed + 100; seed++)
+        {
+            var random = new RandomNetworks(seed);
+            var network = random.NextNetwork();
+            var original = new ReferenceDispatcher(network.Document);
+            var reparsed = new ReferenceDispatcher(DocumentJson.ParseNetwork(DocumentJson.Write(network.Document)));
+            var incident = random.NextIncident(network);
+
+            Assert.Null(ResultComparer.FirstDifference(original.Recommend(incident, RecommendationQuery.All), reparsed.Recommend(incident, RecommendationQuery.All)));
+        }
+    }
+
+    [Fact]
+    public void Generate_PropertySeeds_ReachEveryCase()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var seed in Enumerable.Range(PropertyRun.FirstSeed, PropertyRun.NetworkCount))
+        {
+            var random = new RandomNetworks(seed);
+            var network = random.NextNetwork();
+            var reference = new ReferenceDispatcher(network.Document);
+            var windowed = network.Document.Rules!.Where(r => r.Window is not null).Select(r => r.Id!).ToHashSet(StringComparer.Ordinal);
+            if (network.Document.Regions!.Count > 1 && network.RegionShapes.Any(s => s.Corners.Count == 3))
+            {
+                seen.Add("triangle region");
+            }
+
+            for (var i = 0; i < 6; i++)
+            {
+                var incident = random.NextIncident(network);
+                var result = reference.Recommend(incident, RecommendationQuery.All);
+                seen.Add("status " + result.Status);
+                foreach (var excluded in result.Excluded)
+                {
+                    var colon = excluded.Reason.IndexOf(':', StringComparison.Ordinal);
+                    seen.Add("reason " + (colon < 0 ? excluded.Reason : excluded.Reason[..colon]));
+                    if (colon >= 0 && windowed.Contains(excluded.Reason[(colon + 1)..]))
+                    {
+                        seen.Add("windowed rule bars");
+                    }
+                }
+
+                var options = ResultComparer.Options(result);
+                NoteOptionCases(options, seen);
+                var closest = ResultComparer.Options(reference.Recommend(incident, RecommendationQuery.All with { Policy = RankingPolicy.Closest }));
+                if (!options.Select(o => o.ResourceId + o.Mode).SequenceEqual(closest.Select(o => o.ResourceId + o.Mode)))
+                {
+                    seen.Add("closest differs");
+                }
+            }
+
+            NoteCoverageCases(network, reference, seen);
+        }
+
+        string[] expected =
+        [
+            "triangle region", "status Recommended", "status Unassignable", "status OutsideServedArea",
+            "reason not_available", "reason cannot_serve_fault", "reason ev_requires_flatbed", "reason part_spec_unknown",
+            "reason part_out_of_stock", "reason rule_denied", "reason partner_only", "reason outside_service_radius", "windowed rule bars",
+            "cross-region penalty", "partner penalty", "coverage penalty", "part", "score tie broken by id", "score tie broken by eta",
+            "score tie broken by mode", "closest differs", "lone cover", "shared cover",
+        ];
+        Assert.Empty(expected.Except(seen));
+    }
+
+    private static void NoteOptionCases(List<DispatchOption> options, HashSet<string> seen)
+    {
+        foreach (var o in options)
+        {
+            if (o.Breakdown.CrossRegionPenaltyMin > 0)
+            {
+                seen.Add("cross-region penalty");
+            }
+
+            if (o.Breakdown.PartnerPenaltyMin > 0)
+            {
+                seen.Add("partner penalty");
+            }
+
+            if (o.Breakdown.CoveragePenaltyMin > 0)
+            {
+                seen.Add("coverage penalty");
+            }
+
+            if (o.Part is not null)
+            {
+                seen.Add("part");
+            }
+        }
+
+        for (var i = 1; i < options.Count; i++)
+        {
+            var (a, b) = (options[i - 1], options[i]);
+            if (a.Score != b.Score)
+            {
+                continue;
+            }
+
+            seen.Add(a.EtaMin != b.EtaMin ? "score tie broken by eta" : a.ResourceId != b.ResourceId ? "score tie broken by id" : "score tie broken by mode");
+        }
+    }
+
+    private static void NoteCoverageCases(GeneratedNetwork network, ReferenceDispatcher reference, HashSet<string> seen)
+    {
+        foreach (var count in reference.AllCoverCounts().Values)
+        {
+            seen.Add(count == 1 ? "lone cover" : "shared cover");
+        }
+    }
+}
