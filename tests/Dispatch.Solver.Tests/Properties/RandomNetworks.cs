@@ -14,7 +14,7 @@ internal sealed class RandomNetworks
     private static readonly string[] TireSpecs = ["205/55R16", "225/45R17", "255/45R20"];
     private static readonly string[] FixedParts = ["BAT-12V", "KIT-LOCK", "CHG-PACK"];
     private static readonly string[] TimeZones = ["Asia/Shanghai", "Asia/Urumqi", "Asia/Kathmandu", "America/New_York", "Europe/London", "UTC"];
-    private static readonly string[] IdPrefixes = ["r-", "R-", "u_", "a", "Z", "r-1"];
+    private static readonly string[] IdPrefixes = ["r-", "R-", "u_", "a", "Z", "r-0"]; // "r-0" + n never equals "r-" + m
     private static readonly string[] Powertrains = ["bev", "erev", "phev", "ice"];
     private static readonly string[] Priorities = ["p1", "p2", "p3"];
     private static readonly double[] Penalties = [0, 10, 20, 30];

@@ -1,6 +1,7 @@
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Tests.Reference;
+using Dispatch.Solver.Validation;
 
 namespace Dispatch.Solver.Tests.Properties;
 
@@ -13,6 +14,20 @@ public sealed class RandomNetworksTests
     {
         Assert.Equal(DocumentJson.Write(RandomNetworks.Generate(42).Document), DocumentJson.Write(RandomNetworks.Generate(42).Document));
         Assert.NotEqual(DocumentJson.Write(RandomNetworks.Generate(42).Document), DocumentJson.Write(RandomNetworks.Generate(43).Document));
+    }
+
+    [Fact]
+    public void Generate_PropertySeeds_PassValidation()
+    {
+        foreach (var seed in Enumerable.Range(PropertyRun.FirstSeed, PropertyRun.NetworkCount))
+        {
+            var network = RandomNetworks.Generate(seed);
+            var assigned = network.Resources.Where(r => r.Status == "assigned").Select(r => r.Id!).ToHashSet(StringComparer.Ordinal);
+
+            var errors = NetworkValidator.Validate(network.Document, assigned);
+
+            Assert.True(errors.Count == 0, $"{network}: {string.Join("; ", errors.Select(e => e.Path + ": " + e.Message))}");
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 
 namespace Dispatch.Solver.Tests.Reference;
@@ -81,7 +82,7 @@ internal static class HandNetwork
         Stock = new Dictionary<string, StockLevel>(),
     };
 
-    public static Dispatching.Incident Incident(
+    public static Incident Incident(
         string fault = "flat_tire", string powertrain = "ice", string? tireSpec = "255/45R20", string priority = "p3",
         bool onExpressway = false, GeoPoint? at = null, DateTimeOffset? reportedAt = null) =>
         new(at ?? IncidentSpot, reportedAt ?? new DateTimeOffset(2026, 11, 23, 4, 0, 0, TimeSpan.Zero), fault, powertrain, tireSpec, priority, onExpressway);
