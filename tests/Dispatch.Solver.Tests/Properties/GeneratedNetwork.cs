@@ -3,7 +3,7 @@ using Dispatch.Solver.Documents;
 namespace Dispatch.Solver.Tests.Properties;
 
 /// <summary>A random network with what the generator needs to draw incidents and changes for it.</summary>
-internal sealed record GeneratedNetwork(int Seed, NetworkDocument Document, IReadOnlyList<RandomShape> RegionShapes)
+internal sealed record GeneratedNetwork(int Seed, NetworkDocument Document, IReadOnlyList<RandomShape> RegionShapes, IReadOnlyList<RandomShape> ZoneShapes)
 {
     public IEnumerable<CenterDocument> Centers => Document.Centers ?? [];
 

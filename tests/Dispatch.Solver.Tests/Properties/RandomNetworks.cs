@@ -39,11 +39,13 @@ internal sealed class RandomNetworks
         var parameters = NextParameters();
         var types = parameters.ResourceTypes!.Keys.ToList();
         var regions = shapes.Select((s, i) => NextRegion(s, i)).ToList();
-        var centers = NextCenters(shapes, types);
+        // One network in ten is larger, so that the engine's spatial search and pruning have something to prune.
+        var centers = NextCenters(shapes, types, random.Next(10) == 0 ? random.Next(10, 26) : random.Next(2, 7));
         var demandPoints = Enumerable.Range(0, random.Next(0, 7))
             .Select(i => new DemandPointDocument { Id = $"d{i}", Location = Pick(shapes).SamplePoint(random), Weight = random.Next(4) == 0 ? 0 : Math.Round(random.NextDouble() * 50, 2) })
             .ToList();
-        var rules = Enumerable.Range(0, random.Next(0, 6)).Select(i => NextRule(i, shapes, types, demandPoints)).ToList();
+        var zones = new List<RandomShape>();
+        var rules = Enumerable.Range(0, random.Next(0, 6)).Select(i => NextRule(i, shapes, types, demandPoints, zones)).ToList();
         var document = new NetworkDocument
         {
             Parameters = parameters,
@@ -52,14 +54,15 @@ internal sealed class RandomNetworks
             DemandPoints = demandPoints,
             Rules = rules,
         };
-        return new GeneratedNetwork(seed, document, shapes);
+        return new GeneratedNetwork(seed, document, shapes, zones);
     }
 
     public Incident NextIncident(GeneratedNetwork network)
     {
         var roll = random.NextDouble();
-        var location = roll < 0.8 ? Pick(network.RegionShapes).SamplePoint(random)
-            : roll < 0.88 ? Pick(network.Centers.ToList()).Location!
+        var location = roll < 0.76 ? Pick(network.RegionShapes).SamplePoint(random)
+            : roll < 0.84 ? Pick(network.Centers.ToList()).Location!
+            : roll < 0.9 ? NextPointOnAnEdge(network)
             : NextWidePoint();
         var faults = network.Document.Parameters!.Faults!.Keys.ToList();
         var fault = random.Next(8) == 0 ? "meteor_strike" : Pick(faults);
@@ -165,11 +168,10 @@ internal sealed class RandomNetworks
         SpeedFactor = Pick([1.0, 0.6, Math.Round(0.4 + random.NextDouble(), 3)]),
     };
 
-    private List<CenterDocument> NextCenters(List<RandomShape> shapes, List<string> types)
+    private List<CenterDocument> NextCenters(List<RandomShape> shapes, List<string> types, int count)
     {
         var centers = new List<CenterDocument>();
         var nextResource = 0;
-        var count = random.Next(2, 7);
         for (var i = 0; i < count; i++)
         {
             // Now and then two centers share a spot, so that their resources tie on eta.
@@ -221,15 +223,21 @@ internal sealed class RandomNetworks
 
     private string NextSku() => random.Next(2) == 0 ? "TIRE-" + Pick(TireSpecs) : Pick(FixedParts);
 
-    private RuleDocument NextRule(int index, List<RandomShape> shapes, List<string> types, List<DemandPointDocument> demandPoints)
+    private RuleDocument NextRule(int index, List<RandomShape> shapes, List<string> types, List<DemandPointDocument> demandPoints, List<RandomShape> zones)
     {
         var zoneRoll = random.Next(10);
-        var zone = zoneRoll switch
+        var zoneShape = zoneRoll switch
         {
-            < 4 => RandomShape.Next(random, MinLon, MinLat, MaxLon, MaxLat).ToGeoJson(),
+            < 4 => RandomShape.Next(random, MinLon, MinLat, MaxLon, MaxLat),
             < 7 => SmallBoxAround(demandPoints.Count > 0 && random.Next(2) == 0 ? Pick(demandPoints).Location! : Pick(shapes).SamplePoint(random)),
             _ => null,
         };
+        if (zoneShape is not null)
+        {
+            zones.Add(zoneShape);
+        }
+
+        var zone = zoneShape?.ToGeoJson();
         var scope = zone is null || random.Next(3) == 0 ? "expressway" : null;
         return new RuleDocument
         {
@@ -243,11 +251,36 @@ internal sealed class RandomNetworks
         };
     }
 
-    private GeoJsonValue SmallBoxAround(GeoPoint point)
+    private RandomShape SmallBoxAround(GeoPoint point)
     {
         var half = 0.3 + (random.NextDouble() * 0.7);
-        return Reference.GeoJsonShapes.Rectangle(
-            Math.Round(point.Lon - half, 3), Math.Round(point.Lat - half, 3), Math.Round(point.Lon + half, 3), Math.Round(point.Lat + half, 3));
+        var (west, south) = (Math.Round(point.Lon - half, 3), Math.Round(point.Lat - half, 3));
+        var (east, north) = (Math.Round(point.Lon + half, 3), Math.Round(point.Lat + half, 3));
+        return new RandomShape([(west, south), (east, south), (east, north), (west, north)]);
+    }
+
+    /// <summary>A point exactly on a side or corner of a rectangular region or zone (the boundary counts as inside).</summary>
+    private GeoPoint NextPointOnAnEdge(GeneratedNetwork network)
+    {
+        var rectangles = network.RegionShapes.Concat(network.ZoneShapes).Where(s => s.Corners.Count == 4).ToList();
+        if (rectangles.Count == 0)
+        {
+            return Pick(network.RegionShapes).SamplePoint(random);
+        }
+
+        var rectangle = Pick(rectangles);
+        var (west, south) = rectangle.Corners[0];
+        var (east, north) = rectangle.Corners[2];
+        var lon = west + (random.NextDouble() * (east - west));
+        var lat = south + (random.NextDouble() * (north - south));
+        return random.Next(5) switch
+        {
+            0 => new GeoPoint(south, lon),
+            1 => new GeoPoint(north, lon),
+            2 => new GeoPoint(lat, west),
+            3 => new GeoPoint(lat, east),
+            _ => new GeoPoint(random.Next(2) == 0 ? south : north, random.Next(2) == 0 ? west : east),
+        };
     }
 
     private RuleWindowDocument NextWindow()

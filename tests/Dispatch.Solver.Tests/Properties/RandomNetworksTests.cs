@@ -60,10 +60,24 @@ public sealed class RandomNetworksTests
                 seen.Add("triangle region");
             }
 
+            if (network.Resources.Count() > 40)
+            {
+                seen.Add("large network");
+            }
+
             for (var i = 0; i < 6; i++)
             {
                 var incident = random.NextIncident(network);
                 var result = reference.Recommend(incident, RecommendationQuery.All);
+                if (network.RegionShapes.Any(r => IsOnRectangleEdge(r, incident.Location)))
+                {
+                    seen.Add("on a region edge");
+                }
+
+                if (network.ZoneShapes.Any(z => IsOnRectangleEdge(z, incident.Location)))
+                {
+                    seen.Add("on a zone edge");
+                }
                 seen.Add("status " + result.Status);
                 foreach (var excluded in result.Excluded)
                 {
@@ -93,9 +107,23 @@ public sealed class RandomNetworksTests
             "reason not_available", "reason cannot_serve_fault", "reason ev_requires_flatbed", "reason part_spec_unknown",
             "reason part_out_of_stock", "reason rule_denied", "reason partner_only", "reason outside_service_radius", "windowed rule bars",
             "cross-region penalty", "partner penalty", "coverage penalty", "part", "score tie broken by id", "score tie broken by eta",
-            "score tie broken by mode", "closest differs", "lone cover", "shared cover",
+            "score tie broken by mode", "closest differs", "lone cover", "shared cover", "large network", "on a region edge", "on a zone edge",
         ];
         Assert.Empty(expected.Except(seen));
+    }
+
+    private static bool IsOnRectangleEdge(RandomShape shape, GeoPoint point)
+    {
+        if (shape.Corners.Count != 4)
+        {
+            return false;
+        }
+
+        var (west, south) = shape.Corners[0];
+        var (east, north) = shape.Corners[2];
+        var withinLon = point.Lon >= west && point.Lon <= east;
+        var withinLat = point.Lat >= south && point.Lat <= north;
+        return (withinLon && (point.Lat == south || point.Lat == north)) || (withinLat && (point.Lon == west || point.Lon == east));
     }
 
     private static void NoteOptionCases(List<DispatchOption> options, HashSet<string> seen)
