@@ -10,7 +10,7 @@ namespace Dispatch.Grains.Dispatching;
 
 /// <summary>The one decision maker of a network. Its state lives in the center grains and the network grain; it keeps
 /// only an index of them in memory and rebuilds it on activation, so a lost silo loses nothing committed.</summary>
-public sealed class DispatcherGrain(ILogger<DispatcherGrain> logger) : Grain, IDispatcherGrain
+public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : Grain, IDispatcherGrain
 {
     private readonly Dictionary<string, Reservation> reservations = new(StringComparer.Ordinal);
     private DispatchEngine? engine;
@@ -86,7 +86,7 @@ public sealed class DispatcherGrain(ILogger<DispatcherGrain> logger) : Grain, ID
         ReserveOutcome outcome;
         try
         {
-            outcome = await center.ReserveAsync(new ReserveRequest(incidentId, option.ResourceId, option.Mode, option.Part));
+            outcome = await center.ReserveAsync(new ReserveRequest(incidentId, option.ResourceId, option.Mode, option.Part, option.EtaMin));
         }
         catch
         {
