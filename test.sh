@@ -99,7 +99,7 @@ print(passed, failed)
 PY
 )
 
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed" | tee "$results/summary.txt"
 if [[ "$status" -ne 0 || "$failed" -ne 0 ]]; then
     exit 1
 fi
