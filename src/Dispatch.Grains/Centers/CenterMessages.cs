@@ -26,7 +26,7 @@ public sealed record Reservation(
 [GenerateSerializer, Immutable]
 public sealed record CenterSnapshot(
     [property: Id(0)] string CenterId,
-    [property: Id(1)] bool Configured,
+    [property: Id(1)] long NetworkVersion,
     [property: Id(2)] ImmutableArray<ResourceSnapshot> Resources,
     [property: Id(3)] ImmutableDictionary<string, StockSnapshot> Stock,
     [property: Id(4)] ImmutableArray<Reservation> Reservations);
@@ -34,8 +34,9 @@ public sealed record CenterSnapshot(
 /// <summary>A center's resources and stock as a network document sets them; reservations are kept.</summary>
 [GenerateSerializer, Immutable]
 public sealed record CenterConfiguration(
-    [property: Id(0)] ImmutableArray<ResourceSnapshot> Resources,
-    [property: Id(1)] ImmutableDictionary<string, StockSnapshot> Stock);
+    [property: Id(0)] long NetworkVersion,
+    [property: Id(1)] ImmutableArray<ResourceSnapshot> Resources,
+    [property: Id(2)] ImmutableDictionary<string, StockSnapshot> Stock);
 
 [GenerateSerializer, Immutable]
 public sealed record ReserveRequest(

@@ -4,14 +4,15 @@ namespace Dispatch.Grains.Centers;
 [GenerateSerializer]
 public sealed class CenterState
 {
-    [Id(0)] public bool Configured { get; set; }
+    /// <summary>The network document version that last configured this center; 0: never configured.</summary>
+    [Id(0)] public long NetworkVersion { get; set; }
     [Id(1)] public List<ResourceSnapshot> Resources { get; set; } = [];
     [Id(2)] public Dictionary<string, StockSnapshot> Stock { get; set; } = new(StringComparer.Ordinal);
     [Id(3)] public Dictionary<string, Reservation> Reservations { get; set; } = new(StringComparer.Ordinal);
 
     public CenterState Clone() => new()
     {
-        Configured = Configured,
+        NetworkVersion = NetworkVersion,
         Resources = [.. Resources],
         Stock = new Dictionary<string, StockSnapshot>(Stock, StringComparer.Ordinal),
         Reservations = new Dictionary<string, Reservation>(Reservations, StringComparer.Ordinal),

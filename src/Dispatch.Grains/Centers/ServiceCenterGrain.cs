@@ -15,7 +15,7 @@ public sealed class ServiceCenterGrain(
         UpdateAsync(s =>
         {
             var held = s.Reservations.Values.Select(r => r.ResourceId).ToHashSet(StringComparer.Ordinal);
-            s.Configured = true;
+            s.NetworkVersion = configuration.NetworkVersion;
             s.Resources = [.. configuration.Resources.Select(r => held.Contains(r.Id) ? r with { Status = ResourceStatusNames.Assigned } : r)];
             s.Stock = new Dictionary<string, StockSnapshot>(configuration.Stock, StringComparer.Ordinal);
         });
@@ -161,7 +161,7 @@ public sealed class ServiceCenterGrain(
 
     private CenterSnapshot Snapshot() => new(
         CenterId,
-        state.State.Configured,
+        state.State.NetworkVersion,
         [.. state.State.Resources],
         state.State.Stock.ToImmutableDictionary(StringComparer.Ordinal),
         [.. state.State.Reservations.Values.OrderBy(r => r.IncidentId, StringComparer.Ordinal)]);
