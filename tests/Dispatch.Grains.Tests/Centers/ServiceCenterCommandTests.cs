@@ -129,9 +129,11 @@ public sealed class ServiceCenterCommandTests(ClusterFixture fixture)
         // A network document lists every resource as available or assigned; the center knows better for its holds.
         await center.ConfigureAsync(TestCenter.Configuration(
             [TestCenter.Unit("u1"), TestCenter.Unit("u3", "wheel_lift")],
-            new Dictionary<string, int> { [TestCenter.Tyre] = 5 }));
+            new Dictionary<string, int> { [TestCenter.Tyre] = 5 },
+            version: 2));
 
         var snapshot = await center.GetAsync();
+        Assert.Equal(2, snapshot.NetworkVersion);
         Assert.Equal(held.Reservation, Assert.Single(snapshot.Reservations));
         Assert.Equal(ResourceStatusNames.Assigned, snapshot.Resource("u1").Status);
         Assert.Equal(ResourceStatusNames.Available, snapshot.Resource("u3").Status);
@@ -140,15 +142,15 @@ public sealed class ServiceCenterCommandTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task ConfigureAsync_NewCenter_IsConfiguredWithWhatItWasGiven()
+    public async Task ConfigureAsync_NewCenter_TakesResourcesStockAndVersion()
     {
         var center = fixture.Grains.GetGrain<IServiceCenterGrain>("center-" + Guid.NewGuid().ToString("N"));
-        Assert.False((await center.GetAsync()).Configured);
+        Assert.Equal(0, (await center.GetAsync()).NetworkVersion);
 
-        await center.ConfigureAsync(TestCenter.Configuration([TestCenter.Unit("u1")], new Dictionary<string, int> { [TestCenter.Tyre] = 3 }));
+        await center.ConfigureAsync(TestCenter.Configuration([TestCenter.Unit("u1")], new Dictionary<string, int> { [TestCenter.Tyre] = 3 }, version: 7));
 
         var snapshot = await center.GetAsync();
-        Assert.True(snapshot.Configured);
+        Assert.Equal(7, snapshot.NetworkVersion);
         Assert.Equal(TestCenter.Unit("u1"), Assert.Single(snapshot.Resources));
         Assert.Equal(new StockSnapshot(3, 0), snapshot.Stock[TestCenter.Tyre]);
     }
@@ -162,7 +164,7 @@ public sealed class ServiceCenterCommandTests(ClusterFixture fixture)
         Assert.False(await center.RemoveAsync());
 
         var snapshot = await center.GetAsync();
-        Assert.True(snapshot.Configured);
+        Assert.Equal(1, snapshot.NetworkVersion);
         Assert.Single(snapshot.Reservations);
     }
 
@@ -176,7 +178,7 @@ public sealed class ServiceCenterCommandTests(ClusterFixture fixture)
         Assert.True(await center.RemoveAsync());
 
         var snapshot = await center.GetAsync();
-        Assert.False(snapshot.Configured);
+        Assert.Equal(0, snapshot.NetworkVersion);
         Assert.Empty(snapshot.Resources);
         Assert.Empty(snapshot.Stock);
     }

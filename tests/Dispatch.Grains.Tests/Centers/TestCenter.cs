@@ -14,8 +14,9 @@ public static class TestCenter
     public static ResourceSnapshot Unit(string id, string type = "flatbed", string status = ResourceStatusNames.Available) =>
         new(id, type, status, Lat, Lon);
 
-    public static CenterConfiguration Configuration(IEnumerable<ResourceSnapshot> resources, IReadOnlyDictionary<string, int>? stock = null) =>
+    public static CenterConfiguration Configuration(IEnumerable<ResourceSnapshot> resources, IReadOnlyDictionary<string, int>? stock = null, long version = 1) =>
         new(
+            version,
             [.. resources],
             (stock ?? new Dictionary<string, int>()).ToImmutableDictionary(s => s.Key, s => new StockSnapshot(s.Value, 0), StringComparer.Ordinal));
 
