@@ -1,7 +1,11 @@
+using Dispatch.Silo.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.UseOrleans(silo => silo.UseLocalhostClustering());
+builder.AddDispatchHost();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
+app.UseDispatchHost();
+// Domain endpoints (network, recommendations, incidents, ...) map here.
 app.Run();
 
 public partial class Program;
