@@ -15,7 +15,7 @@ public sealed class ServiceCenterReserveTests(ClusterFixture fixture)
         var outcome = await center.ReserveAsync(TestCenter.Hold("i-1", "u1", TestCenter.Tyre));
 
         Assert.Equal(ReserveStatus.Reserved, outcome.Status);
-        Assert.Equal(new Reservation("i-1", center.GetPrimaryKeyString(), "u1", "onsite", TestCenter.Tyre, fixture.Now), outcome.Reservation);
+        Assert.Equal(new Reservation("i-1", center.GetPrimaryKeyString(), "u1", "onsite", TestCenter.Tyre, fixture.Now, TestCenter.EtaMin), outcome.Reservation);
         var snapshot = await center.GetAsync();
         Assert.Equal(ResourceStatusNames.Assigned, snapshot.Resource("u1").Status);
         Assert.Equal(ResourceStatusNames.Available, snapshot.Resource("u2").Status);

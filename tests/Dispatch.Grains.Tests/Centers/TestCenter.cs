@@ -30,8 +30,11 @@ public static class TestCenter
         return center;
     }
 
+    /// <summary>The eta a dispatcher would send along; the center only keeps it with the hold.</summary>
+    public const double EtaMin = 12.5;
+
     public static ReserveRequest Hold(string incidentId, string resourceId = "u1", string? sku = null, string mode = "onsite") =>
-        new(incidentId, resourceId, mode, sku);
+        new(incidentId, resourceId, mode, sku, EtaMin);
 
     public static ResourceSnapshot Resource(this CenterSnapshot center, string id) => center.Resources.Single(r => r.Id == id);
 }

@@ -35,7 +35,7 @@ public sealed class DispatcherDispatchTests(ClusterFixture fixture)
 
         Assert.Equal(DispatchStatus.Dispatched, decision.Status);
         Assert.Equal(TwoCenters.NearFlatbed, decision.Option?.ResourceId);
-        Assert.Equal(new Reservation(incidentId, net.Near, TwoCenters.NearFlatbed, "tow", null, fixture.Now), decision.Reservation);
+        Assert.Equal(new Reservation(incidentId, net.Near, TwoCenters.NearFlatbed, "tow", null, fixture.Now, decision.Option!.EtaMin), decision.Reservation);
         var center = await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).GetAsync();
         Assert.Equal(decision.Reservation, Assert.Single(center.Reservations));
         Assert.Equal(ResourceStatusNames.Assigned, center.Resources.Single(r => r.Id == TwoCenters.NearFlatbed).Status);

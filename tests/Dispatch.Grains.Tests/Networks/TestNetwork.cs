@@ -19,7 +19,10 @@ public sealed class TestNetwork
     public string CenterId(string name) => Key + "-" + name;
 
     /// <summary>Adds a direct center, radius 1000 km, with units standing at the center and tyres in stock.</summary>
-    public TestNetwork Center(string name, GeoPoint location, int tyres = 0, params (string Id, string Type)[] units)
+    public TestNetwork Center(string name, GeoPoint location, int tyres = 0, params (string Id, string Type)[] units) =>
+        Center(name, location, 1000, tyres, units);
+
+    public TestNetwork Center(string name, GeoPoint location, double radiusKm, int tyres, params (string Id, string Type)[] units)
     {
         centers.Add(new CenterDocument
         {
@@ -27,7 +30,7 @@ public sealed class TestNetwork
             Name = "Center " + name,
             Kind = "direct",
             Location = location,
-            ServiceRadiusKm = 1000,
+            ServiceRadiusKm = radiusKm,
             Resources = [.. units.Select(u => new ResourceDocument { Id = u.Id, Type = u.Type, Status = "available" })],
             Stock = tyres > 0 ? new Dictionary<string, StockLevel> { [Tyre] = new() { OnHand = tyres, Reserved = 0 } } : new Dictionary<string, StockLevel>(),
         });
