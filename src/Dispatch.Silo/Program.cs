@@ -2,10 +2,11 @@ using Dispatch.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDispatchHost();
+builder.AddDispatchDomain();
 
 var app = builder.Build();
 app.UseDispatchHost();
-// Domain endpoints (network, recommendations, incidents, ...) map here.
+app.MapDispatchDomain();
 app.Run();
 
 public partial class Program;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Dispatch.Solver.Documents;
 
 namespace Dispatch.Grains.Incidents;
@@ -24,7 +25,7 @@ public sealed record AssignmentView(
     [property: Id(0)] string ResourceId,
     [property: Id(1)] string CenterId,
     [property: Id(2)] string Mode,
-    [property: Id(3)] string? Part,
+    [property: Id(3), JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Part,
     [property: Id(4)] double EtaMin,
     [property: Id(5)] DateTimeOffset DispatchedAt);
 
@@ -42,9 +43,9 @@ public sealed record CaseView(
     [property: Id(0)] string Id,
     [property: Id(1)] string Status,
     [property: Id(2)] IncidentRequest Incident,
-    [property: Id(3)] AssignmentView? Assignment,
+    [property: Id(3), JsonIgnore(Condition = JsonIgnoreCondition.Never)] AssignmentView? Assignment,
     [property: Id(4)] ImmutableArray<TimelineEntry> Timeline,
-    [property: Id(5)] double? TimeToDispatchSec);
+    [property: Id(5), JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? TimeToDispatchSec);
 
 public enum CaseOutcome
 {

@@ -21,7 +21,8 @@ public sealed class IncidentGrain(
 
     public async Task<CaseResult> CreateAsync(IncidentRequest request, Incident incident, bool autoDispatch)
     {
-        var fingerprint = DocumentJson.Write(request with { AutoDispatch = null });
+        // A retry repeats the request as sent, defaults unfilled, so the fingerprint is taken before defaults apply.
+        var fingerprint = DocumentJson.Write(request with { Id = Id, AutoDispatch = null });
         if (state.State.Exists)
         {
             if (state.State.Fingerprint != fingerprint)
@@ -34,7 +35,7 @@ public sealed class IncidentGrain(
 
         await UpdateAsync(s =>
         {
-            s.Request = request;
+            s.Request = request with { Id = Id, ReportedAt = incident.ReportedAt, OnExpressway = incident.OnExpressway, AutoDispatch = null };
             s.Incident = incident;
             s.Fingerprint = fingerprint;
             s.Status = CaseStatus.Open;

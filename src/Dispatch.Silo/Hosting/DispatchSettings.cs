@@ -15,6 +15,7 @@ public static class DispatchSettings
     public const string AuthCacheSeconds = "Dispatch:Auth:CacheSeconds";
     public const string NetworkBodyLimitBytes = "Dispatch:Limits:NetworkBodyBytes";
     public const string DefaultBodyLimitBytes = "Dispatch:Limits:DefaultBodyBytes";
+    public const string SeedNetwork = "Dispatch:SeedNetwork";
 
     public const string DefaultDataDirName = ".dispatch-data";
     public const string DefaultUrl = "http://127.0.0.1:5080";
