@@ -43,6 +43,26 @@ public sealed class IncidentCreateTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task CreateAsync_DefaultsLeftOut_CaseShowsThemAndTheSameBodyRetriedIsTheSameCase()
+    {
+        var area = await IncidentArea.AddAsync(fixture.Grains);
+        var id = TestIncidents.NewId();
+        var sent = TestCases.Request(id, area.Site, fixture.Now) with { ReportedAt = null, OnExpressway = null };
+        var incident = TestCases.IncidentOf(sent with { ReportedAt = fixture.Now });
+        var grain = fixture.Grains.GetGrain<IIncidentGrain>(id);
+
+        var created = await grain.CreateAsync(sent, incident, autoDispatch: false);
+        fixture.Advance(TimeSpan.FromSeconds(5));
+        var retried = await grain.CreateAsync(sent, incident with { ReportedAt = fixture.Now }, autoDispatch: false);
+
+        Assert.Equal(CaseOutcome.Created, created.Outcome);
+        Assert.Equal(incident.ReportedAt, created.Case!.Incident.ReportedAt);
+        Assert.False(created.Case.Incident.OnExpressway);
+        Assert.Equal(CaseOutcome.Ok, retried.Outcome);
+        Assert.Equal(incident.ReportedAt, retried.Case!.Incident.ReportedAt);
+    }
+
+    [Fact]
     public async Task CreateAsync_SameIdDifferentRequest_ConflictAndCaseUnchanged()
     {
         var area = await IncidentArea.AddAsync(fixture.Grains);
