@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+
+namespace Dispatch.Grains.Centers;
+
+[GenerateSerializer, Immutable]
+public sealed record ResourceSnapshot(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Type,
+    [property: Id(2)] string Status,
+    [property: Id(3)] double Lat,
+    [property: Id(4)] double Lon);
+
+[GenerateSerializer, Immutable]
+public sealed record StockSnapshot([property: Id(0)] int OnHand, [property: Id(1)] int Reserved);
+
+/// <summary>What a center holds for an incident: a unit and maybe a part.</summary>
+[GenerateSerializer, Immutable]
+public sealed record Reservation(
+    [property: Id(0)] string IncidentId,
+    [property: Id(1)] string CenterId,
+    [property: Id(2)] string ResourceId,
+    [property: Id(3)] string Mode,
+    [property: Id(4)] string? Sku,
+    [property: Id(5)] DateTimeOffset ReservedAt,
+    [property: Id(6)] double EtaMin);
+
+[GenerateSerializer, Immutable]
+public sealed record CenterSnapshot(
+    [property: Id(0)] string CenterId,
+    [property: Id(1)] long NetworkVersion,
+    [property: Id(2)] ImmutableArray<ResourceSnapshot> Resources,
+    [property: Id(3)] ImmutableDictionary<string, StockSnapshot> Stock,
+    [property: Id(4)] ImmutableArray<Reservation> Reservations);
+
+/// <summary>A center's resources and stock as a network document sets them; reservations are kept.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CenterConfiguration(
+    [property: Id(0)] long NetworkVersion,
+    [property: Id(1)] ImmutableArray<ResourceSnapshot> Resources,
+    [property: Id(2)] ImmutableDictionary<string, StockSnapshot> Stock);
+
+[GenerateSerializer, Immutable]
+public sealed record ReserveRequest(
+    [property: Id(0)] string IncidentId,
+    [property: Id(1)] string ResourceId,
+    [property: Id(2)] string Mode,
+    [property: Id(3)] string? Sku,
+    [property: Id(4)] double EtaMin);
+
+public enum ReserveStatus
+{
+    Reserved,
+    UnknownResource,
+    ResourceNotFree,
+    PartOutOfStock,
+    IncidentHoldsOther,
+}
+
+[GenerateSerializer, Immutable]
+public sealed record ReserveOutcome([property: Id(0)] ReserveStatus Status, [property: Id(1)] Reservation? Reservation);

@@ -1,0 +1,328 @@
+using System.Collections.Immutable;
+using Dispatch.Grains.Centers;
+using Dispatch.Grains.Networks;
+using Dispatch.Solver.Dispatching;
+using Dispatch.Solver.Documents;
+using Dispatch.Solver.Validation;
+using Microsoft.Extensions.Logging;
+
+namespace Dispatch.Grains.Dispatching;
+
+/// <summary>The one decision maker of a network. Its state lives in the center grains and the network grain; it keeps
+/// only an index of them in memory and rebuilds it on activation, so a lost silo loses nothing committed.</summary>
+public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : Grain, IDispatcherGrain
+{
+    private readonly Dictionary<string, Reservation> reservations = new(StringComparer.Ordinal);
+    private DispatchEngine? engine;
+    private long version;
+
+    private string NetworkKey => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var stored = await GrainFactory.GetGrain<INetworkGrain>(NetworkKey).GetAsync();
+        if (stored.DocumentJson is null)
+        {
+            return;
+        }
+
+        var document = DocumentJson.ParseNetwork(stored.DocumentJson);
+        version = stored.Version;
+        var centers = new List<CenterDocument>();
+        foreach (var center in document.Centers ?? [])
+        {
+            var grain = GrainFactory.GetGrain<IServiceCenterGrain>(center.Id!);
+            var snapshot = await grain.GetAsync();
+            if (snapshot.NetworkVersion != version)
+            {
+                // The center missed the last network change (the host stopped midway): finish it now.
+                await grain.ConfigureAsync(NetworkProjection.ConfigurationOf(center, version));
+                snapshot = await grain.GetAsync();
+            }
+
+            foreach (var reservation in snapshot.Reservations)
+            {
+                reservations[reservation.IncidentId] = reservation;
+            }
+
+            centers.Add(NetworkProjection.WithLiveState(center, snapshot));
+        }
+
+        engine = DispatchEngine.Create(document with { Centers = centers });
+        logger.LogInformation("Dispatcher {Network} rebuilt its index: version {Version}, {Resources} units, {Reservations} open reservations",
+            NetworkKey, version, engine.ResourceCount, reservations.Count);
+    }
+
+    public Task<RecommendationResult?> RecommendAsync(Incident incident, RecommendationQuery query) =>
+        Task.FromResult(engine?.Recommend(incident, query));
+
+    public async Task<DispatchDecision> DispatchAsync(string incidentId, Incident incident, string? resourceId, string? mode)
+    {
+        if (engine is null)
+        {
+            return new DispatchDecision(DispatchStatus.NoNetwork, null, null, null, "no network has been loaded");
+        }
+
+        if (reservations.TryGetValue(incidentId, out var held))
+        {
+            return held.ResourceId == (resourceId ?? held.ResourceId) && held.Mode == (mode ?? held.Mode)
+                ? new DispatchDecision(DispatchStatus.Dispatched, null, held, null, null)
+                : new DispatchDecision(DispatchStatus.Conflict, null, held, engine.Recommend(incident, RecommendationQuery.Default),
+                    $"incident '{incidentId}' already holds resource '{held.ResourceId}' ({held.Mode})");
+        }
+
+        var choice = Choose(incident, resourceId, mode);
+        if (choice.Status != DispatchStatus.Dispatched)
+        {
+            return choice;
+        }
+
+        var option = choice.Option!;
+        var center = GrainFactory.GetGrain<IServiceCenterGrain>(option.CenterId);
+
+        // Hold the unit in the index before the center answers, so that recommendations served meanwhile skip it.
+        var stockBefore = option.Part is { } sku ? engine.StockOf(option.CenterId, sku) : default;
+        Hold(option, stockBefore);
+        ReserveOutcome outcome;
+        try
+        {
+            outcome = await center.ReserveAsync(new ReserveRequest(incidentId, option.ResourceId, option.Mode, option.Part, option.EtaMin));
+        }
+        catch
+        {
+            Unhold(option, stockBefore);
+            throw;
+        }
+
+        if (outcome.Status == ReserveStatus.Reserved)
+        {
+            reservations[incidentId] = outcome.Reservation!;
+            return choice with { Reservation = outcome.Reservation };
+        }
+
+        // The center disagrees with the index: take the center's word and offer what is free now.
+        Unhold(option, stockBefore);
+        await ResyncCenterAsync(option.CenterId);
+        return new DispatchDecision(DispatchStatus.Conflict, null, null, engine.Recommend(incident, RecommendationQuery.Default),
+            $"resource '{option.ResourceId}' could not be reserved: {outcome.Status}");
+    }
+
+    public async Task<Reservation?> CompleteAsync(string incidentId, GeoPoint at)
+    {
+        if (engine is null || !reservations.TryGetValue(incidentId, out var held))
+        {
+            return null;
+        }
+
+        var done = await GrainFactory.GetGrain<IServiceCenterGrain>(held.CenterId).CommitAsync(incidentId, at.Lat, at.Lon);
+        reservations.Remove(incidentId);
+        if (engine.HasResource(held.ResourceId))
+        {
+            engine.MoveResource(held.ResourceId, at);
+            engine.SetResourceStatus(held.ResourceId, ResourceStatus.Available);
+        }
+
+        if (held.Sku is { } sku)
+        {
+            var (onHand, reserved) = engine.StockOf(held.CenterId, sku);
+            engine.SetStock(held.CenterId, sku, onHand - 1, reserved - 1);
+        }
+
+        return done ?? held;
+    }
+
+    public async Task<Reservation?> ReleaseAsync(string incidentId)
+    {
+        if (engine is null || !reservations.TryGetValue(incidentId, out var held))
+        {
+            return null;
+        }
+
+        var done = await GrainFactory.GetGrain<IServiceCenterGrain>(held.CenterId).ReleaseAsync(incidentId);
+        reservations.Remove(incidentId);
+        if (engine.HasResource(held.ResourceId))
+        {
+            engine.SetResourceStatus(held.ResourceId, ResourceStatus.Available);
+        }
+
+        if (held.Sku is { } sku)
+        {
+            var (onHand, reserved) = engine.StockOf(held.CenterId, sku);
+            engine.SetStock(held.CenterId, sku, onHand, reserved - 1);
+        }
+
+        return done ?? held;
+    }
+
+    public Task<Reservation?> GetReservationAsync(string incidentId) =>
+        Task.FromResult(reservations.TryGetValue(incidentId, out var held) ? held : null);
+
+    public Task<ImmutableArray<Reservation>> GetReservationsAsync() =>
+        Task.FromResult(reservations.Values.OrderBy(r => r.IncidentId, StringComparer.Ordinal).ToImmutableArray());
+
+    public Task<NetworkDocument?> GetNetworkAsync() => Task.FromResult(engine?.ToDocument());
+
+    public Task<CenterDocument?> GetCenterAsync(string centerId) =>
+        Task.FromResult(engine is not null && engine.HasCenter(centerId)
+            ? engine.ToDocument().Centers!.First(c => c.Id == centerId)
+            : null);
+
+    public async Task<NetworkChange> ReplaceNetworkAsync(NetworkDocument document)
+    {
+        var heldUnits = reservations.Values.Select(r => r.ResourceId).ToHashSet(StringComparer.Ordinal);
+        var heldParts = reservations.Values.Where(r => r.Sku is not null)
+            .GroupBy(r => (r.CenterId, r.Sku!))
+            .ToDictionary(g => g.Key, g => g.Count());
+        var errors = NetworkValidator.Validate(document, heldUnits, heldParts);
+        if (errors.Count > 0)
+        {
+            var status = errors.All(e => e.IsConflict) ? NetworkChangeStatus.Conflict : NetworkChangeStatus.Invalid;
+            return new NetworkChange(status, [.. errors], version);
+        }
+
+        // Compile first: a document the engine cannot hold must not reach storage.
+        var next = DispatchEngine.Create(document);
+        var removed = engine?.ToDocument().Centers!.Select(c => c.Id!).Except(document.Centers!.Select(c => c.Id!), StringComparer.Ordinal).ToList() ?? [];
+
+        // The stored document is the commit point; centers that miss their configuration catch up on activation.
+        version = await GrainFactory.GetGrain<INetworkGrain>(NetworkKey).SetAsync(DocumentJson.Write(document));
+        await Task.WhenAll(document.Centers!.Select(c =>
+            GrainFactory.GetGrain<IServiceCenterGrain>(c.Id!).ConfigureAsync(NetworkProjection.ConfigurationOf(c, version))));
+        await Task.WhenAll(removed.Select(id => GrainFactory.GetGrain<IServiceCenterGrain>(id).RemoveAsync()));
+        engine = next;
+        logger.LogInformation("Network {Network} replaced: version {Version}, {Resources} units", NetworkKey, version, next.ResourceCount);
+        return new NetworkChange(NetworkChangeStatus.Accepted, [], version);
+    }
+
+    public async Task<CommandResult<ResourceSnapshot>> SetResourceStatusAsync(string resourceId, string status)
+    {
+        if (engine is null || !engine.HasResource(resourceId))
+        {
+            return CommandResult<ResourceSnapshot>.Fail(CommandError.NotFound, $"unknown resource '{resourceId}'");
+        }
+
+        var result = await GrainFactory.GetGrain<IServiceCenterGrain>(engine.CenterOf(resourceId)).SetStatusAsync(resourceId, status);
+        if (result.Succeeded && ResourceStatusNames.TryParse(result.Value!.Status, out var parsed))
+        {
+            engine.SetResourceStatus(resourceId, parsed);
+        }
+
+        return result;
+    }
+
+    public async Task<CommandResult<ResourceSnapshot>> SetResourcePositionAsync(string resourceId, GeoPoint position)
+    {
+        if (engine is null || !engine.HasResource(resourceId))
+        {
+            return CommandResult<ResourceSnapshot>.Fail(CommandError.NotFound, $"unknown resource '{resourceId}'");
+        }
+
+        var result = await GrainFactory.GetGrain<IServiceCenterGrain>(engine.CenterOf(resourceId)).SetPositionAsync(resourceId, position.Lat, position.Lon);
+        if (result.Succeeded)
+        {
+            engine.MoveResource(resourceId, position);
+        }
+
+        return result;
+    }
+
+    public async Task<CommandResult<StockSnapshot>> AdjustStockAsync(string centerId, string sku, int delta)
+    {
+        if (engine is null || !engine.HasCenter(centerId))
+        {
+            return CommandResult<StockSnapshot>.Fail(CommandError.NotFound, $"unknown center '{centerId}'");
+        }
+
+        var result = await GrainFactory.GetGrain<IServiceCenterGrain>(centerId).AdjustStockAsync(sku, delta);
+        if (result.Succeeded)
+        {
+            engine.SetStock(centerId, sku, result.Value!.OnHand, result.Value.Reserved);
+        }
+
+        return result;
+    }
+
+    // The option to dispatch: the best one, or the asked-for unit (and mode) if it may go.
+    private DispatchDecision Choose(Incident incident, string? resourceId, string? mode)
+    {
+        if (resourceId is null)
+        {
+            var best = engine!.Recommend(incident, mode is null ? RecommendationQuery.Default : RecommendationQuery.All);
+            if (best.Status == RecommendationStatus.OutsideServedArea)
+            {
+                return new DispatchDecision(DispatchStatus.OutsideServedArea, null, null, best, "the incident is outside the served area");
+            }
+
+            var pick = mode is null ? best.Recommendation : Options(best).FirstOrDefault(o => o.Mode == mode);
+            return pick is null
+                ? new DispatchDecision(DispatchStatus.Unassignable, null, null, best, mode is null ? "no unit may serve this incident" : $"no unit may serve this incident in mode '{mode}'")
+                : new DispatchDecision(DispatchStatus.Dispatched, pick, null, null, null);
+        }
+
+        if (!engine!.HasResource(resourceId))
+        {
+            return new DispatchDecision(DispatchStatus.UnknownResource, null, null, null, $"unknown resource '{resourceId}'");
+        }
+
+        var all = engine.Recommend(incident, RecommendationQuery.All);
+        if (all.Status == RecommendationStatus.OutsideServedArea)
+        {
+            return new DispatchDecision(DispatchStatus.OutsideServedArea, null, null, all, "the incident is outside the served area");
+        }
+
+        var chosen = Options(all).FirstOrDefault(o => o.ResourceId == resourceId && (mode is null || o.Mode == mode));
+        if (chosen is not null)
+        {
+            return new DispatchDecision(DispatchStatus.Dispatched, chosen, null, null, null);
+        }
+
+        var reason = all.Excluded.FirstOrDefault(e => e.ResourceId == resourceId)?.Reason;
+        if (reason == ReasonCodes.NotAvailable)
+        {
+            return new DispatchDecision(DispatchStatus.Conflict, null, null, engine.Recommend(incident, RecommendationQuery.Default),
+                $"resource '{resourceId}' is no longer available");
+        }
+
+        return new DispatchDecision(DispatchStatus.NotPossible, null, null, null,
+            reason is null ? $"resource '{resourceId}' cannot serve this incident in mode '{mode}'" : $"resource '{resourceId}' cannot serve this incident: {reason}");
+    }
+
+    private static IEnumerable<DispatchOption> Options(RecommendationResult result) =>
+        result.Recommendation is null ? [] : result.Alternatives.Prepend(result.Recommendation);
+
+    private void Hold(DispatchOption option, (int OnHand, int Reserved) stock)
+    {
+        engine!.SetResourceStatus(option.ResourceId, ResourceStatus.Assigned);
+        if (option.Part is { } sku)
+        {
+            engine.SetStock(option.CenterId, sku, stock.OnHand, stock.Reserved + 1);
+        }
+    }
+
+    private void Unhold(DispatchOption option, (int OnHand, int Reserved) stock)
+    {
+        engine!.SetResourceStatus(option.ResourceId, ResourceStatus.Available);
+        if (option.Part is { } sku)
+        {
+            engine.SetStock(option.CenterId, sku, stock.OnHand, stock.Reserved);
+        }
+    }
+
+    private async Task ResyncCenterAsync(string centerId)
+    {
+        var snapshot = await GrainFactory.GetGrain<IServiceCenterGrain>(centerId).GetAsync();
+        foreach (var r in snapshot.Resources)
+        {
+            if (engine!.HasResource(r.Id) && ResourceStatusNames.TryParse(r.Status, out var status))
+            {
+                engine.MoveResource(r.Id, new GeoPoint(r.Lat, r.Lon));
+                engine.SetResourceStatus(r.Id, status);
+            }
+        }
+
+        foreach (var (sku, level) in snapshot.Stock)
+        {
+            engine!.SetStock(centerId, sku, level.OnHand, level.Reserved);
+        }
+    }
+}

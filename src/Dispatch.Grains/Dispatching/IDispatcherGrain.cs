@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using Dispatch.Grains.Centers;
+using Dispatch.Solver.Dispatching;
+using Dispatch.Solver.Documents;
+using Orleans.Concurrency;
+
+namespace Dispatch.Grains.Dispatching;
+
+/// <summary>Holds the network's availability and coverage index and makes every decision that changes it, one at a
+/// time, so that after a dispatch answer the next recommendation sees it.</summary>
+public interface IDispatcherGrain : IGrainWithStringKey
+{
+    /// <summary>Recommendations only read, so they may run while a dispatch waits on its center.</summary>
+    [AlwaysInterleave]
+    Task<RecommendationResult?> RecommendAsync(Incident incident, RecommendationQuery query);
+
+    Task<DispatchDecision> DispatchAsync(string incidentId, Incident incident, string? resourceId, string? mode);
+
+    Task<Reservation?> CompleteAsync(string incidentId, GeoPoint at);
+
+    Task<Reservation?> ReleaseAsync(string incidentId);
+
+    Task<Reservation?> GetReservationAsync(string incidentId);
+
+    Task<ImmutableArray<Reservation>> GetReservationsAsync();
+
+    Task<NetworkDocument?> GetNetworkAsync();
+
+    Task<CenterDocument?> GetCenterAsync(string centerId);
+
+    Task<NetworkChange> ReplaceNetworkAsync(NetworkDocument document);
+
+    Task<CommandResult<ResourceSnapshot>> SetResourceStatusAsync(string resourceId, string status);
+
+    Task<CommandResult<ResourceSnapshot>> SetResourcePositionAsync(string resourceId, GeoPoint position);
+
+    Task<CommandResult<StockSnapshot>> AdjustStockAsync(string centerId, string sku, int delta);
+}

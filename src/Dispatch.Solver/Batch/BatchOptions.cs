@@ -1,0 +1,22 @@
+namespace Dispatch.Solver.Batch;
+
+/// <summary>
+/// How to solve a batch. With one worker and a fixed seed CP-SAT is deterministic as long as the time limit is
+/// not reached; a run cut by the limit depends on the machine's speed and says so with <c>Optimal == false</c>.
+/// </summary>
+public sealed record BatchOptions
+{
+    public static BatchOptions Default { get; } = new();
+
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(10);
+
+    public int Workers { get; init; } = 1;
+
+    public int Seed { get; init; }
+
+    /// <summary>Drop options that provably cannot change the optimum (see <see cref="CandidatePruner"/>).</summary>
+    public bool Prune { get; init; } = true;
+
+    /// <summary>Solve with a linear sum assignment when no part stock and no coverage can bind.</summary>
+    public bool UseAssignmentFastPath { get; init; } = true;
+}

@@ -1,0 +1,101 @@
+namespace Dispatch.Solver.Batch;
+
+/// <summary>
+/// Solves the surge batch of DESIGN §3: builds the integer model (scaled costs, safe pruning), solves it with a
+/// linear sum assignment when neither stock nor coverage can bind and with CP-SAT otherwise, and reports the choice
+/// with its exact objective.
+/// </summary>
+public sealed class BatchSolver(TimeProvider? timeProvider = null)
+{
+    private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
+
+    public BatchSolution Solve(BatchProblem problem, BatchOptions? options = null)
+    {
+        options ??= BatchOptions.Default;
+        BatchProblemValidator.ThrowIfInvalid(problem);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Workers, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TimeLimit, TimeSpan.Zero, nameof(options));
+
+        var started = time.GetTimestamp();
+        var scale = ObjectiveScale.For(problem);
+        var model = BatchModelBuilder.Build(problem, scale, options.Prune);
+        var (outcome, method) = SolveModel(model, options);
+        var elapsed = time.GetElapsedTime(started);
+
+        var optionChoice = new int[model.IncidentCount];
+        for (var i = 0; i < model.IncidentCount; i++)
+        {
+            optionChoice[i] = outcome.Choice[i] < 0 ? -1 : model.Candidates[i][outcome.Choice[i]].Option;
+        }
+
+        var (breakdown, lost) = BatchObjective.Evaluate(problem, optionChoice);
+        var scaledObjective = model.ScaledObjective(outcome.Choice);
+        var scaledBound = Math.Min(outcome.ScaledBound, scaledObjective);
+        var gap = outcome.Optimal ? 0 : (scaledObjective - scaledBound) / Math.Max(scale.Factor, Math.Abs((double)scaledObjective));
+
+        return new BatchSolution(
+            Assignments: Assignments(problem, optionChoice),
+            Unassigned: Unassigned(problem, optionChoice),
+            LostCoverage: lost,
+            Breakdown: breakdown,
+            Objective: breakdown.Total,
+            BestBound: scale.Unscale(scaledBound) - scale.HalfTolerance,
+            Optimal: outcome.Optimal,
+            Gap: gap,
+            RoundingTolerance: scale.Tolerance,
+            Method: method,
+            OptionsGiven: problem.Incidents.Sum(incident => incident.Options.Count),
+            OptionsKept: model.CandidateCount,
+            SolveTime: elapsed);
+    }
+
+    private static (ModelOutcome Outcome, BatchSolveMethod Method) SolveModel(BatchModel model, BatchOptions options)
+    {
+        var greedy = GreedyAssignment.Choose(model);
+        if (model.CandidateCount == 0)
+        {
+            var nothing = Enumerable.Repeat(-1, model.IncidentCount).ToArray();
+            return (new ModelOutcome(nothing, model.ScaledObjective(nothing), true), BatchSolveMethod.Trivial);
+        }
+
+        if (options.UseAssignmentFastPath && model.IsPlainAssignment)
+        {
+            var rows = Enumerable.Range(0, model.IncidentCount)
+                .Select(i => new AssignmentRow(model.Candidates[i].Select(c => (c.Resource, c.Cost)).ToArray(), model.Penalty[i]))
+                .ToArray();
+            if (AssignmentCore.Solve(rows) is { } choice)
+            {
+                return (new ModelOutcome(choice, model.ScaledObjective(choice), true), BatchSolveMethod.Assignment);
+            }
+        }
+
+        return (CpSatBatchSolver.Solve(model, options, greedy), BatchSolveMethod.CpSat);
+    }
+
+    private static List<BatchAssignment> Assignments(BatchProblem problem, int[] optionChoice)
+    {
+        var result = new List<BatchAssignment>();
+        for (var i = 0; i < optionChoice.Length; i++)
+        {
+            if (optionChoice[i] < 0)
+            {
+                continue;
+            }
+
+            var incident = problem.Incidents[i];
+            var option = incident.Options[optionChoice[i]];
+            result.Add(new BatchAssignment(
+                incident.Id, i, optionChoice[i], option.ResourceIndex, option.Part, option.Payload,
+                option.Cost, incident.PriorityWeight, incident.PriorityWeight * option.Cost));
+        }
+
+        return result;
+    }
+
+    private static List<UnassignedIncident> Unassigned(BatchProblem problem, int[] optionChoice) =>
+        Enumerable.Range(0, optionChoice.Length)
+            .Where(i => optionChoice[i] < 0)
+            .Select(i => new UnassignedIncident(
+                problem.Incidents[i].Id, i, UnassignedReasons.For(problem, i, optionChoice), problem.Incidents[i].UnassignedPenalty))
+            .ToList();
+}

@@ -1,0 +1,33 @@
+using Dispatch.Solver.Network;
+
+namespace Dispatch.Solver.Dispatching;
+
+/// <summary>Orders options (DESIGN §3 "Score"): by score, then eta, then ordinal resource id, then mode
+/// catalog order; <see cref="RankingPolicy.Closest"/> by eta, then id, then mode.</summary>
+internal sealed class OptionRanking(ResourceState[] resources, RankingPolicy policy) : IComparer<CandidateOption>
+{
+    public RankingPolicy Policy { get; } = policy;
+
+    public double KeyOf(in CandidateOption option) => Policy == RankingPolicy.Closest ? option.EtaMin : option.Score;
+
+    public int Compare(CandidateOption x, CandidateOption y)
+    {
+        if (Policy == RankingPolicy.Coverage)
+        {
+            var byScore = x.Score.CompareTo(y.Score);
+            if (byScore != 0)
+            {
+                return byScore;
+            }
+        }
+
+        var byEta = x.EtaMin.CompareTo(y.EtaMin);
+        if (byEta != 0)
+        {
+            return byEta;
+        }
+
+        var byId = string.CompareOrdinal(resources[x.Resource].Id, resources[y.Resource].Id);
+        return byId != 0 ? byId : x.Mode.CompareTo(y.Mode);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Dispatch.Solver.Network;
+
+internal sealed record ResourceTypeSpec(string Name, int Index, double SpeedKmh, double MobilizationMin, int CoverageClass, bool CanTowEv);

@@ -1,0 +1,15 @@
+using Dispatch.Solver.Geography;
+
+namespace Dispatch.Solver.Travel;
+
+/// <summary>The contract's model: mobilization + great-circle km × circuity at speed × speed factor.</summary>
+public sealed class HaversineTravelModel : ITravelModel
+{
+    public static HaversineTravelModel Instance { get; } = new();
+
+    public double EtaMinutes(double fromLat, double fromLon, double toLat, double toLon, TravelProfile profile) =>
+        MinEtaMinutes(Haversine.Km(fromLat, fromLon, toLat, toLon), profile);
+
+    public double MinEtaMinutes(double greatCircleKm, TravelProfile profile) =>
+        profile.MobilizationMin + (60 * greatCircleKm * profile.Circuity / (profile.SpeedKmh * profile.SpeedFactor));
+}

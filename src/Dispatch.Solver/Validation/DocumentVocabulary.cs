@@ -1,0 +1,20 @@
+namespace Dispatch.Solver.Validation;
+
+/// <summary>The fixed words of the network document and the incident body (DESIGN §3, §4.2).</summary>
+internal static class DocumentVocabulary
+{
+    public const string ModeOnsite = "onsite";
+    public const string ModeTow = "tow";
+
+    public const string CenterDirect = "direct";
+    public const string CenterPartner = "partner";
+
+    public const string RuleDeny = "deny";
+    public const string RulePartnerOnly = "partner_only";
+
+    public const string ScopeExpressway = "expressway";
+
+    public static readonly IReadOnlyList<string> Priorities = ["p1", "p2", "p3"];
+
+    public static readonly IReadOnlyList<string> Powertrains = ["bev", "erev", "phev", "ice"];
+}

@@ -1,0 +1,86 @@
+using Dispatch.Solver.Dispatching;
+using Dispatch.Solver.Documents;
+
+namespace Dispatch.Solver.Validation;
+
+/// <summary>Validates an incident body (DESIGN §4.2) and turns it into the solver's <see cref="Incident"/>.</summary>
+/// <remarks>Whether the fault is in the catalog and whether the location is in the served area are not
+/// checked here: the engine answers those (<c>cannot_serve_fault</c>, 422 outside the served area).
+/// Every text has a maximum length so that an oversized field is a 400 and never a stored blob.</remarks>
+public static class IncidentValidator
+{
+    public const int MaxIdLength = 128;
+    public const int MaxFaultLength = 64;
+    public const int MaxTireSpecLength = 32;
+    public const int MaxModelLength = 64;
+    public const int MaxVinLength = 32;
+    public const int MaxCustomerNameLength = 200;
+    public const int MaxPhoneLength = 40;
+    public const int MaxNotesLength = 4000;
+
+    /// <param name="request">The body as read.</param>
+    /// <param name="now">The time the request arrived; the default of <c>reportedAt</c>.</param>
+    public static IncidentValidation Validate(IncidentRequest? request, DateTimeOffset now)
+    {
+        var errors = new ValidationErrorSink();
+        if (request is null)
+        {
+            errors.Add("", "the incident body is required");
+            return IncidentValidation.Invalid(errors.Errors);
+        }
+
+        errors.OptionalText("id", request.Id, MaxIdLength, allowBlank: false);
+        errors.RequirePoint("location", request.Location);
+        errors.RequireText("fault", request.Fault, MaxFaultLength);
+        CheckVehicle(errors, request.Vehicle);
+        CheckPriority(errors, request.Priority);
+
+        if (request.Customer is not null)
+        {
+            errors.OptionalText("customer.name", request.Customer.Name, MaxCustomerNameLength);
+            errors.OptionalText("customer.phone", request.Customer.Phone, MaxPhoneLength);
+        }
+
+        errors.OptionalText("vin", request.Vin, MaxVinLength);
+        errors.OptionalText("notes", request.Notes, MaxNotesLength, allowLineBreaks: true);
+
+        if (errors.Errors.Count > 0)
+        {
+            return IncidentValidation.Invalid(errors.Errors);
+        }
+
+        return IncidentValidation.Valid(new Incident(
+            request.Location!,
+            (request.ReportedAt ?? now).ToUniversalTime(),
+            request.Fault!,
+            request.Vehicle!.Powertrain!,
+            request.Vehicle.TireSpec,
+            request.Priority!,
+            request.OnExpressway ?? false));
+    }
+
+    private static void CheckVehicle(ValidationErrorSink errors, VehicleDocument? vehicle)
+    {
+        if (!errors.Require("vehicle", vehicle))
+        {
+            return;
+        }
+
+        if (errors.Require("vehicle.powertrain", vehicle!.Powertrain) && !DocumentVocabulary.Powertrains.Contains(vehicle.Powertrain, StringComparer.Ordinal))
+        {
+            errors.Add("vehicle.powertrain", $"must be one of bev, erev, phev, ice (was {ValidationErrorSink.Quote(vehicle.Powertrain)})");
+        }
+
+        // A blank tyre spec would resolve a part template to a SKU like "TIRE-"; an unknown spec is left out.
+        errors.OptionalText("vehicle.tireSpec", vehicle.TireSpec, MaxTireSpecLength, allowBlank: false);
+        errors.OptionalText("vehicle.model", vehicle.Model, MaxModelLength);
+    }
+
+    private static void CheckPriority(ValidationErrorSink errors, string? priority)
+    {
+        if (errors.Require("priority", priority) && !DocumentVocabulary.Priorities.Contains(priority, StringComparer.Ordinal))
+        {
+            errors.Add("priority", $"must be one of p1, p2, p3 (was {ValidationErrorSink.Quote(priority)})");
+        }
+    }
+}
