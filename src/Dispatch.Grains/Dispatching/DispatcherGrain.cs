@@ -28,8 +28,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
 
         var document = DocumentJson.ParseNetwork(stored.DocumentJson);
         version = stored.Version;
-        var centers = new List<CenterDocument>();
-        foreach (var center in document.Centers ?? [])
+        var centers = await Task.WhenAll((document.Centers ?? []).Select(async center =>
         {
             var grain = GrainFactory.GetGrain<IServiceCenterGrain>(center.Id!);
             var snapshot = await grain.GetAsync();
@@ -40,21 +39,22 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
                 snapshot = await grain.GetAsync();
             }
 
-            foreach (var reservation in snapshot.Reservations)
-            {
-                reservations[reservation.IncidentId] = reservation;
-            }
-
-            centers.Add(NetworkProjection.WithLiveState(center, snapshot));
+            return (Document: NetworkProjection.WithLiveState(center, snapshot), snapshot.Reservations);
+        }));
+        foreach (var reservation in centers.SelectMany(c => c.Reservations))
+        {
+            reservations[reservation.IncidentId] = reservation;
         }
 
-        engine = DispatchEngine.Create(document with { Centers = centers });
+        engine = DispatchEngine.Create(document with { Centers = [.. centers.Select(c => c.Document)] });
         logger.LogInformation("Dispatcher {Network} rebuilt its index: version {Version}, {Resources} units, {Reservations} open reservations",
             NetworkKey, version, engine.ResourceCount, reservations.Count);
     }
 
     public Task<RecommendationResult?> RecommendAsync(Incident incident, RecommendationQuery query) =>
         Task.FromResult(engine?.Recommend(incident, query));
+
+    public Task<string?> RegionOfAsync(GeoPoint point) => Task.FromResult(engine is null ? string.Empty : engine.RegionOf(point));
 
     public async Task<DispatchDecision> DispatchAsync(string incidentId, Incident incident, string? resourceId, string? mode)
     {
@@ -193,7 +193,8 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         var heldParts = reservations.Values.Where(r => r.Sku is not null)
             .GroupBy(r => (r.CenterId, r.Sku!))
             .ToDictionary(g => g.Key, g => g.Count());
-        var errors = NetworkValidator.Validate(document, heldUnits, heldParts);
+        var errors = NetworkValidator.Validate(document, heldUnits, heldParts).ToList();
+        errors.AddRange(HeldUnitsThatChangeCenter(document));
         if (errors.Count > 0)
         {
             var status = errors.All(e => e.IsConflict) ? NetworkChangeStatus.Conflict : NetworkChangeStatus.Invalid;
@@ -260,6 +261,34 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         }
 
         return result;
+    }
+
+    // A held unit must stay at the center that holds it: that center alone can end the hold.
+    private IEnumerable<ValidationError> HeldUnitsThatChangeCenter(NetworkDocument document)
+    {
+        var centerOf = new Dictionary<string, (string CenterId, int Index, int Unit)>(StringComparer.Ordinal);
+        var centers = document.Centers ?? [];
+        for (var c = 0; c < centers.Count; c++)
+        {
+            var units = centers[c]?.Resources ?? [];
+            for (var u = 0; u < units.Count; u++)
+            {
+                if (units[u]?.Id is { } id && centers[c].Id is { } centerId)
+                {
+                    centerOf.TryAdd(id, (centerId, c, u));
+                }
+            }
+        }
+
+        foreach (var held in reservations.Values)
+        {
+            if (centerOf.TryGetValue(held.ResourceId, out var at) && at.CenterId != held.CenterId)
+            {
+                yield return new ValidationError($"centers[{at.Index}].resources[{at.Unit}].id",
+                    $"resource '{held.ResourceId}' is held by open incident '{held.IncidentId}' at center '{held.CenterId}' and cannot move to '{at.CenterId}'",
+                    IsConflict: true);
+            }
+        }
     }
 
     // The option to dispatch: the best one, or the asked-for unit (and mode) if it may go.

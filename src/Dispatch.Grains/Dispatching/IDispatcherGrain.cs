@@ -14,6 +14,10 @@ public interface IDispatcherGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<RecommendationResult?> RecommendAsync(Incident incident, RecommendationQuery query);
 
+    /// <summary>The region code of a point; empty when no network is loaded, null outside the served area.</summary>
+    [AlwaysInterleave]
+    Task<string?> RegionOfAsync(GeoPoint point);
+
     Task<DispatchDecision> DispatchAsync(string incidentId, Incident incident, string? resourceId, string? mode);
 
     Task<Reservation?> CompleteAsync(string incidentId, GeoPoint at);

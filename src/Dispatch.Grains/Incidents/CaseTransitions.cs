@@ -5,14 +5,27 @@ public static class CaseTransitions
 {
     public static readonly IReadOnlyList<string> EventTypes = [CaseStatus.Enroute, CaseStatus.OnScene, CaseStatus.Towing, CaseStatus.Completed, CaseStatus.Cancelled];
 
-    public static bool IsAllowed(string status, string eventType, string? mode) => (status, eventType) switch
+    private static readonly string[] Order = [CaseStatus.Open, CaseStatus.Dispatched, CaseStatus.Enroute, CaseStatus.OnScene, CaseStatus.Towing, CaseStatus.Completed];
+
+    /// <summary>A case moves forward only, may skip steps once dispatched (a crew may report only that it is done),
+    /// tows only in tow mode, and may be cancelled until it is closed. Nothing follows a closed case.</summary>
+    public static bool IsAllowed(string status, string eventType, string? mode)
     {
-        (CaseStatus.Open, CaseStatus.Cancelled) => true,
-        (CaseStatus.Dispatched, CaseStatus.Enroute or CaseStatus.Cancelled) => true,
-        (CaseStatus.Enroute, CaseStatus.OnScene or CaseStatus.Cancelled) => true,
-        (CaseStatus.OnScene, CaseStatus.Towing) => mode == "tow",
-        (CaseStatus.OnScene, CaseStatus.Completed or CaseStatus.Cancelled) => true,
-        (CaseStatus.Towing, CaseStatus.Completed) => true,
-        _ => false,
-    };
+        if (CaseStatus.IsTerminal(status))
+        {
+            return false;
+        }
+
+        if (eventType == CaseStatus.Cancelled)
+        {
+            return true;
+        }
+
+        if (status == CaseStatus.Open || (eventType == CaseStatus.Towing && mode != "tow"))
+        {
+            return false;
+        }
+
+        return Array.IndexOf(Order, eventType) > Array.IndexOf(Order, status);
+    }
 }

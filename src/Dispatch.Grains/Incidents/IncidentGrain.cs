@@ -30,6 +30,8 @@ public sealed class IncidentGrain(
                 return new CaseResult(CaseOutcome.Conflict, View(), $"incident '{Id}' exists with a different request");
             }
 
+            // A retry may follow a first attempt that stored the case but failed to list it: list it again.
+            await Registry.TrackAsync(Id, state.State.Status);
             return autoDispatch && state.State.Status == CaseStatus.Open ? await DispatchAsync(null, null) : new CaseResult(CaseOutcome.Ok, View(), null);
         }
 
@@ -123,8 +125,9 @@ public sealed class IncidentGrain(
         {
             await Dispatcher.CompleteAsync(Id, position ?? state.State.Incident!.Location);
         }
-        else if (type == CaseStatus.Cancelled && state.State.Assignment is not null)
+        else if (type == CaseStatus.Cancelled)
         {
+            // Even with no assignment recorded: a hold may exist whose answer was lost. Releasing nothing is a no-op.
             await Dispatcher.ReleaseAsync(Id);
         }
 

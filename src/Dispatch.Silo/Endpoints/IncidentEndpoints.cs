@@ -54,9 +54,13 @@ public static class IncidentEndpoints
     {
         var validation = IncidentValidator.Validate(request, time.GetUtcNow());
         var errors = validation.Errors.Select(e => (e.Path, e.Message)).ToList();
-        if (request?.Id is null && idempotencyKey is not null && !IsValidId(idempotencyKey))
+        if (idempotencyKey is not null && !IncidentValidator.IsUrlSafeId(idempotencyKey))
         {
-            errors.Add(("Idempotency-Key", $"must be 1..{IncidentValidator.MaxIdLength} printable characters"));
+            errors.Add(("Idempotency-Key", $"must be 1..{IncidentValidator.MaxIdLength} printable characters, none of {IncidentValidator.UnsafeIdCharacters}"));
+        }
+        else if (request?.Id is { } bodyId && idempotencyKey is not null && bodyId != idempotencyKey)
+        {
+            errors.Add(("Idempotency-Key", "differs from the body's id; give one, or the same in both"));
         }
 
         if (errors.Count > 0)
@@ -64,14 +68,28 @@ public static class IncidentEndpoints
             return Problems.Problems.Validation(errors);
         }
 
+        // Outside the served area nothing can be done: say so now rather than open a case that cannot be served.
+        var region = await grains.Dispatcher.RegionOfAsync(validation.Incident!.Location);
+        if (region is null)
+        {
+            return Problems.Problems.Unprocessable("The location is outside the served area.");
+        }
+
+        if (region.Length == 0)
+        {
+            return Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, "No network has been loaded yet.");
+        }
+
         var id = request!.Id ?? idempotencyKey ?? "inc-" + Guid.NewGuid().ToString("N");
         var result = await grains.Incident(id).CreateAsync(request with { Id = id }, validation.Incident!, request.AutoDispatch ?? false);
-        return result.Outcome switch
+        var location = $"/v1/incidents/{Uri.EscapeDataString(id)}";
+        return result switch
         {
-            CaseOutcome.Created or CaseOutcome.Ok => TypedResults.Created($"/v1/incidents/{Uri.EscapeDataString(id)}", Mask(result.Case!, user)),
-            CaseOutcome.Unassignable when result.Case is not null => TypedResults.Created($"/v1/incidents/{Uri.EscapeDataString(id)}", Mask(result.Case, user)),
-            CaseOutcome.OutsideServedArea when result.Case is not null => TypedResults.Created($"/v1/incidents/{Uri.EscapeDataString(id)}", Mask(result.Case, user)),
-            CaseOutcome.Conflict when result.Case is { Status: CaseStatus.Open } && result.Recommendation is not null => TypedResults.Created($"/v1/incidents/{Uri.EscapeDataString(id)}", Mask(result.Case, user)),
+            { Outcome: CaseOutcome.Created or CaseOutcome.Ok } => TypedResults.Created(location, Mask(result.Case!, user)),
+
+            // The case is open, but the automatic dispatch could not go: the answer says why.
+            { Case: { Status: CaseStatus.Open } open, Outcome: CaseOutcome.Unassignable or CaseOutcome.Conflict } when result.Recommendation is not null =>
+                TypedResults.Created(location, CaseWithAdvice.From(Mask(open, user), result.Detail, RecommendationAnswer.From(result.Recommendation))),
             _ => ToProblem(result),
         };
     }
@@ -172,11 +190,21 @@ public static class IncidentEndpoints
         _ => Problems.Problems.Unprocessable(result.Detail ?? "the request cannot be served"),
     };
 
-    // Planners plan; they have no need of who called or how to reach them.
+    // Planners plan; they have no need of who called, how to reach them, their car's VIN or the agent's notes.
     private static CaseView Mask(CaseView view, ClaimsPrincipal user) =>
-        user.IsInRole(ApiRoles.Agent) || user.IsInRole(ApiRoles.Admin) || view.Incident.Customer is null
+        user.IsInRole(ApiRoles.Agent) || user.IsInRole(ApiRoles.Admin)
             ? view
-            : view with { Incident = view.Incident with { Customer = new CustomerDocument { Name = "***", Phone = "***" } } };
+            : view with
+            {
+                Incident = view.Incident with
+                {
+                    Customer = view.Incident.Customer is null ? null : new CustomerDocument { Name = Masked, Phone = Masked },
+                    Vin = view.Incident.Vin is null ? null : Masked,
+                    Notes = view.Incident.Notes is null ? null : Masked,
+                },
+            };
+
+    private const string Masked = "***";
 
     private static bool IsValidId(string id) =>
         id.Length is > 0 and <= IncidentValidator.MaxIdLength && !id.Any(char.IsControl);

@@ -76,12 +76,10 @@ internal sealed class CentersValidator(ValidationErrorSink errors, ResourceTypeR
         }
     }
 
-    private void CheckStatus(string path, string? status, string? resourceId)
+    private void CheckStatus(string path, string? given, string? resourceId)
     {
-        if (!errors.Require(path, status))
-        {
-            return;
-        }
+        // An absent status means available, as the engine reads it.
+        var status = given ?? ResourceStatusNames.Available;
 
         if (!ResourceStatusNames.TryParse(status, out var parsed))
         {

@@ -29,7 +29,16 @@ public static class IncidentValidator
             return IncidentValidation.Invalid(errors.Errors);
         }
 
-        errors.OptionalText("id", request.Id, MaxIdLength, allowBlank: false);
+        if (errors.OptionalText("id", request.Id, MaxIdLength, allowBlank: false) && request.Id is not null && !IsUrlSafeId(request.Id))
+        {
+            errors.Add("id", $"must not contain any of {UnsafeIdCharacters} or spaces: the id is part of the case's URL");
+        }
+
+        if (request.ReportedAt is { } reported && (reported.UtcDateTime.Year < 2000 || reported.UtcDateTime.Year > 2200))
+        {
+            errors.Add("reportedAt", "must be an ISO-8601 time between 2000 and 2200");
+        }
+
         errors.RequirePoint("location", request.Location);
         errors.RequireText("fault", request.Fault, MaxFaultLength);
         CheckVehicle(errors, request.Vehicle);
@@ -58,6 +67,15 @@ public static class IncidentValidator
             request.Priority!,
             request.OnExpressway ?? false));
     }
+
+    /// <summary>Characters an id may not hold, because they would not survive in a URL path segment.</summary>
+    public const string UnsafeIdCharacters = "/\\?#%";
+
+    private static readonly System.Buffers.SearchValues<char> Unsafe = System.Buffers.SearchValues.Create(UnsafeIdCharacters);
+
+    /// <summary>True when the id can be a URL path segment as it is.</summary>
+    public static bool IsUrlSafeId(string id) =>
+        id.Length is > 0 and <= MaxIdLength && id.AsSpan().IndexOfAny(Unsafe) < 0 && !id.Any(c => char.IsControl(c) || char.IsWhiteSpace(c));
 
     private static void CheckVehicle(ValidationErrorSink errors, VehicleDocument? vehicle)
     {

@@ -53,8 +53,21 @@ internal sealed class ValidationErrorSink
             return false;
         }
 
+        // Scores add and divide these numbers; bounding them keeps every score finite.
+        if (Math.Abs(value) > MaxMagnitude || (bound == LowerBound.Positive && value < MinPositive))
+        {
+            Add(path, $"must be from {Format(MinPositive)} to {Format(MaxMagnitude)} (was {Format(value)})");
+            return false;
+        }
+
         return true;
     }
+
+    /// <summary>The largest number a document may hold; far beyond any real minutes, km or weights.</summary>
+    public const double MaxMagnitude = 1e9;
+
+    /// <summary>The smallest value of a number that must be positive (speeds and factors divide ETAs).</summary>
+    public const double MinPositive = 1e-6;
 
     /// <summary>A count: a finite whole number from 0 to <see cref="int.MaxValue"/>.</summary>
     public bool CheckCount(string path, double? value, out int count)

@@ -143,10 +143,20 @@ public sealed class CenterValidationTests
         Assert.Empty(NetworkValidator.Validate(document));
     }
 
+    [Fact]
+    public void Validate_AbsentResourceStatus_MeansAvailable()
+    {
+        var document = ValidNetwork.Build();
+        var center = document.Centers![0];
+        var resources = center.Resources!.Select(r => r with { Status = null }).ToList();
+        document = document with { Centers = [center with { Resources = resources }, .. document.Centers.Skip(1)] };
+
+        Assert.Empty(NetworkValidator.Validate(document));
+    }
+
     [Theory]
     [InlineData("broken", "must be 'available' or 'offline' (was 'broken')")]
     [InlineData("Available", "must be 'available' or 'offline' (was 'Available')")]
-    [InlineData(null, "is required")]
     public void Validate_BadResourceStatus_ReportsStatus(string? status, string message)
     {
         var document = ValidNetwork.Build().WithResource(0, 0, r => r with { Status = status });

@@ -14,7 +14,7 @@ public sealed class StockValidationTests
     [InlineData(-1.0, 0.0, SkuPath + ".onHand", "must be >= 0")]
     [InlineData(4.0, -1.0, SkuPath + ".reserved", "must be >= 0")]
     [InlineData(double.NaN, 0.0, SkuPath + ".onHand", "must be a finite number")]
-    [InlineData(3e9, 0.0, SkuPath + ".onHand", "must be at most 2147483647")]
+    [InlineData(3e9, 0.0, SkuPath + ".onHand", "must be from 1E-06 to 1000000000 (was 3000000000)")]
     public void Validate_BadStockCount_ReportsTheCount(double onHand, double reserved, string path, string message)
     {
         var document = ValidNetwork.Build().WithStock(0, Sku, new StockLevel { OnHand = onHand, Reserved = reserved });
