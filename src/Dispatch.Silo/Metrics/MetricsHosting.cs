@@ -29,10 +29,10 @@ public static class MetricsHosting
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
-            .AddMeter(DispatchMetrics.MeterName)
-            .AddMeter(BuiltInMeters)
-            // No response cache: a scrape shows every count recorded before it.
-            .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
+                .AddMeter(DispatchMetrics.MeterName)
+                .AddMeter(BuiltInMeters)
+                // No response cache: a scrape shows every count recorded before it.
+                .AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0));
         return builder;
     }
 
