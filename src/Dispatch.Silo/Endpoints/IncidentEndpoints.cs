@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Dispatch.Grains.Auth;
 using Dispatch.Grains.Incidents;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Metrics;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Validation;
 using Microsoft.AspNetCore.Mvc;
@@ -50,7 +51,8 @@ public static class IncidentEndpoints
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         Dispatchers grains,
         TimeProvider time,
-        ClaimsPrincipal user)
+        ClaimsPrincipal user,
+        DispatchMetrics metrics)
     {
         var validation = IncidentValidator.Validate(request, time.GetUtcNow());
         var errors = validation.Errors.Select(e => (e.Path, e.Message)).ToList();
@@ -82,6 +84,11 @@ public static class IncidentEndpoints
 
         var id = request!.Id ?? idempotencyKey ?? "inc-" + Guid.NewGuid().ToString("N");
         var result = await grains.Incident(id).CreateAsync(request with { Id = id }, validation.Incident!, request.AutoDispatch ?? false);
+        if (request.AutoDispatch == true)
+        {
+            metrics.RecordDispatch(result.Outcome);
+        }
+
         var location = $"/v1/incidents/{Uri.EscapeDataString(id)}";
         return result switch
         {
@@ -120,7 +127,7 @@ public static class IncidentEndpoints
         return found is null ? Problems.Problems.NotFound($"No incident has the id '{Truncate(id)}'.") : TypedResults.Ok(Mask(found, user));
     }
 
-    private static async Task<IResult> DispatchAsync(string id, DispatchRequest? request, Dispatchers grains, ClaimsPrincipal user)
+    private static async Task<IResult> DispatchAsync(string id, DispatchRequest? request, Dispatchers grains, ClaimsPrincipal user, DispatchMetrics metrics)
     {
         if (!IsValidId(id))
         {
@@ -144,10 +151,11 @@ public static class IncidentEndpoints
         }
 
         var result = await grains.Incident(id).DispatchAsync(request?.ResourceId, request?.Mode);
+        metrics.RecordDispatch(result.Outcome);
         return result.Outcome is CaseOutcome.Ok or CaseOutcome.Created ? TypedResults.Ok(Mask(result.Case!, user)) : ToProblem(result);
     }
 
-    private static async Task<IResult> AddEventAsync(string id, EventRequest? request, Dispatchers grains, ClaimsPrincipal user)
+    private static async Task<IResult> AddEventAsync(string id, EventRequest? request, Dispatchers grains, ClaimsPrincipal user, DispatchMetrics metrics)
     {
         if (!IsValidId(id))
         {
@@ -176,6 +184,7 @@ public static class IncidentEndpoints
         }
 
         var result = await grains.Incident(id).AddEventAsync(request!.Type!, request.At?.ToUniversalTime(), request.Position);
+        metrics.RecordIncidentEvent(request.Type!, result.Outcome);
         return result.Outcome == CaseOutcome.Ok ? TypedResults.Ok(Mask(result.Case!, user)) : ToProblem(result);
     }
 

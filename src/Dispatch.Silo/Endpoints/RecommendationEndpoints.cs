@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Metrics;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Validation;
@@ -23,7 +24,7 @@ public static class RecommendationEndpoints
         return app;
     }
 
-    private static async Task<IResult> RecommendAsync(IncidentRequest? incident, string? options, string? excluded, string? policy, Dispatchers grains, TimeProvider time)
+    private static async Task<IResult> RecommendAsync(IncidentRequest? incident, string? options, string? excluded, string? policy, Dispatchers grains, TimeProvider time, DispatchMetrics metrics)
     {
         var errors = new List<(string, string)>();
         var query = ParseQuery(options, excluded, policy, errors);
@@ -35,6 +36,7 @@ public static class RecommendationEndpoints
         }
 
         var result = await grains.Dispatcher.RecommendAsync(validation.Incident!, query);
+        metrics.RecordRecommendation(result);
         return result switch
         {
             null => Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, "No network has been loaded yet."),

@@ -1,5 +1,6 @@
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Endpoints;
+using Dispatch.Silo.Metrics;
 using Dispatch.Silo.Problems;
 using Dispatch.Silo.Storage;
 
@@ -30,6 +31,7 @@ public static class DispatchHost
         builder.AddDispatchAuth();
         builder.AddDispatchHealth();
         builder.AddDispatchOpenApi();
+        builder.AddDispatchMetrics();
         return builder;
     }
 
@@ -42,6 +44,7 @@ public static class DispatchHost
 
         app.MapDispatchHealth();
         app.MapDispatchOpenApi();
+        app.MapDispatchMetrics();
         app.MapAdminKeyEndpoints();
         app.PrintStartupBanner();
         return app;
