@@ -5,11 +5,14 @@ namespace Dispatch.Grains.Incidents;
 [GenerateSerializer, Immutable]
 public sealed record IncidentListing([property: Id(0)] string Id, [property: Id(1)] string Status, [property: Id(2)] DateTimeOffset UpdatedAt);
 
-/// <summary>Which incidents exist in which status, so that cases can be listed without scanning storage.
-/// Keeps every case not yet closed and the most recent closed ones.</summary>
+/// <summary>Which incidents are open (not closed) and which closed lately, so that cases can be listed without
+/// scanning storage. It learns of a case when it opens and when it closes, not of the steps between (that would
+/// cost a write per step); the status it returns is a hint and listings read each case's own status.</summary>
 public interface IIncidentRegistryGrain : IGrainWithStringKey
 {
     Task TrackAsync(string incidentId, string status);
 
+    /// <summary>Cases that may be in one of the statuses: the open ones for non-closed statuses, the recently
+    /// closed for closed ones; all of them when none is asked.</summary>
     Task<ImmutableArray<IncidentListing>> ListAsync(ImmutableArray<string> statuses);
 }

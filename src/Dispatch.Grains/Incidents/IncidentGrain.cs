@@ -136,7 +136,10 @@ public sealed class IncidentGrain(
             s.Status = type;
             s.Timeline.Add(new TimelineEntry(type, when, position, state.State.Assignment?.ResourceId));
         });
-        await Registry.TrackAsync(Id, type);
+        if (CaseStatus.IsTerminal(type))
+        {
+            await Registry.TrackAsync(Id, type);
+        }
         return new CaseResult(CaseOutcome.Ok, View(), null);
     }
 
@@ -149,7 +152,6 @@ public sealed class IncidentGrain(
             s.Assignment = assignment;
             s.Timeline.Add(new TimelineEntry(CaseStatus.Dispatched, reservation.ReservedAt, null, reservation.ResourceId, reservation.Mode));
         });
-        await Registry.TrackAsync(Id, CaseStatus.Dispatched);
         return new CaseResult(CaseOutcome.Ok, View(), null);
     }
 

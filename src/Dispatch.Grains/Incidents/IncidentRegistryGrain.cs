@@ -31,9 +31,11 @@ public sealed class IncidentRegistryGrain(
 
     public Task<ImmutableArray<IncidentListing>> ListAsync(ImmutableArray<string> statuses)
     {
-        var wanted = statuses.IsDefaultOrEmpty ? null : statuses.ToHashSet(StringComparer.Ordinal);
-        var items = state.State.Active.Values.Concat(state.State.RecentlyClosed)
-            .Where(l => wanted is null || wanted.Contains(l.Status))
+        var any = statuses.IsDefaultOrEmpty;
+        var active = any || statuses.Any(s => !CaseStatus.IsTerminal(s));
+        var closed = any || statuses.Any(CaseStatus.IsTerminal);
+        var items = (active ? state.State.Active.Values : Enumerable.Empty<IncidentListing>())
+            .Concat(closed ? state.State.RecentlyClosed : Enumerable.Empty<IncidentListing>())
             .OrderBy(l => l.Id, StringComparer.Ordinal)
             .ToImmutableArray();
         return Task.FromResult(items);
