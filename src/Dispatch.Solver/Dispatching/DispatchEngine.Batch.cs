@@ -6,6 +6,9 @@ namespace Dispatch.Solver.Dispatching;
 
 public sealed partial class DispatchEngine
 {
+    // A part solved after the time limit has passed still gets this long: it returns its greedy start if it must.
+    private static readonly TimeSpan MinComponentTime = TimeSpan.FromMilliseconds(20);
+
     /// <summary>Options the last batch handed to the solver; tests use it to show that the candidate search stops early.</summary>
     internal int LastBatchCandidateCount { get; private set; }
 
@@ -34,17 +37,47 @@ public sealed partial class DispatchEngine
         var problem = BuildBatchProblem(candidates, incidents.Count);
         LastBatchCandidateCount = problem.Incidents.Sum(incident => incident.Options.Count);
 
-        var solution = new BatchSolver().Solve(problem, options);
-        var assigned = solution.Assignments.Select(a =>
+        var assigned = new List<(int Index, BatchAssignedIncident Assigned)>();
+        var unassigned = new List<(int Index, BatchUnassignedIncident Unassigned)>();
+        var terms = new BatchObjectiveBreakdown(0, 0, 0, 0);
+        var bound = 0.0;
+        var optimal = true;
+        var solver = new BatchSolver();
+
+        // Small parts first: they finish at once, and the big ones share what is left of the time limit.
+        foreach (var component in BatchComponents.Split(problem).OrderBy(c => c.OptionCount))
         {
-            var set = candidates[a.IncidentIndex];
-            var option = set.Options[a.Payload];
-            return new BatchAssignedIncident(set.Id, ToOption(set.Context!, option), a.Cost, a.PriorityWeight, a.WeightedCost);
-        }).ToArray();
-        var unassigned = solution.Unassigned.Select(u => new BatchUnassignedIncident(
-            u.IncidentId, candidates[u.IncidentIndex].Context is null ? BatchResult.OutsideServedArea : u.Reason, u.Penalty)).ToArray();
-        return new BatchResult(assigned, unassigned, solution.Objective, solution.Breakdown, solution.Optimal, solution.Gap,
-            solution.BestBound, Stopwatch.GetElapsedTime(started).TotalMilliseconds, LastBatchCandidateCount);
+            var left = options.TimeLimit - Stopwatch.GetElapsedTime(started);
+            var solution = solver.Solve(component.Problem, options with { TimeLimit = left > MinComponentTime ? left : MinComponentTime });
+            foreach (var a in solution.Assignments)
+            {
+                var index = component.IncidentIndex[a.IncidentIndex];
+                var set = candidates[index];
+                var option = set.Options[a.Payload];
+                assigned.Add((index, new BatchAssignedIncident(set.Id, ToOption(set.Context!, option), a.Cost, a.PriorityWeight, a.WeightedCost)));
+            }
+
+            foreach (var u in solution.Unassigned)
+            {
+                var index = component.IncidentIndex[u.IncidentIndex];
+                var reason = candidates[index].Context is null ? BatchResult.OutsideServedArea : u.Reason;
+                unassigned.Add((index, new BatchUnassignedIncident(u.IncidentId, reason, u.Penalty)));
+            }
+
+            var b = solution.Breakdown;
+            terms = new BatchObjectiveBreakdown(terms.WeightedCost + b.WeightedCost, terms.LostDemandWeight + b.LostDemandWeight,
+                terms.CoveragePenalty + b.CoveragePenalty, terms.UnassignedPenalty + b.UnassignedPenalty);
+            bound += solution.BestBound;
+            optimal &= solution.Optimal;
+        }
+
+        var objective = terms.Total;
+        var gap = optimal ? 0 : Math.Max(0, objective - bound) / Math.Max(1, Math.Abs(objective));
+        return new BatchResult(
+            [.. assigned.OrderBy(a => a.Index).Select(a => a.Assigned)],
+            [.. unassigned.OrderBy(u => u.Index).Select(u => u.Unassigned)],
+            objective, terms, optimal, gap, Math.Min(bound, objective),
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds, LastBatchCandidateCount);
     }
 
     private static void ThrowIfInvalidBatch(IReadOnlyList<(string Id, Incident Incident)> incidents)
