@@ -1,6 +1,105 @@
 #!/usr/bin/env bash
-# Runs every test of the solution. Provisions what the tests need on a fresh machine.
+# Runs every test of the solution. Provisions what the tests need on a fresh machine:
+# a throwaway PostgreSQL on loopback (DISPATCH_TEST_POSTGRES), unless one is given already.
+# Ends with one line "N passed, N failed" and a non-zero exit status on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
+root="$(pwd)"
+
+pg_dir=""
+pg_bin=""
+
+find_pg_bin() {
+    if command -v pg_ctl >/dev/null 2>&1 && command -v initdb >/dev/null 2>&1; then
+        dirname "$(readlink -f "$(command -v pg_ctl)")"
+        return
+    fi
+    local candidate
+    candidate="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+    if [[ -n "$candidate" && -x "$candidate/pg_ctl" ]]; then
+        echo "$candidate"
+    fi
+}
+
+# Root may not run postgres: then the cluster belongs to the postgres user.
+as_pg() {
+    if [[ "$(id -u)" == "0" ]]; then
+        su postgres -s /bin/sh -c "$1"
+    else
+        sh -c "$1"
+    fi
+}
+
+stop_postgres() {
+    if [[ -n "$pg_dir" && -d "$pg_dir" ]]; then
+        as_pg "'$pg_bin/pg_ctl' -D '$pg_dir/data' -m immediate stop" >/dev/null 2>&1 || true
+        rm -rf "$pg_dir"
+    fi
+}
+
+start_postgres() {
+    pg_bin="$(find_pg_bin)"
+    if [[ -z "$pg_bin" ]]; then
+        echo "PostgreSQL not found: installing it (apt-get)."
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+        pg_bin="$(find_pg_bin)"
+    fi
+    if [[ -z "$pg_bin" ]]; then
+        echo "PostgreSQL is still missing after installation." >&2
+        exit 1
+    fi
+
+    local port
+    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
+    pg_dir="$(mktemp -d /tmp/dispatch-pg.XXXXXX)"
+    trap stop_postgres EXIT
+    if [[ "$(id -u)" == "0" ]]; then
+        chown postgres:postgres "$pg_dir"
+    fi
+    chmod 700 "$pg_dir"
+    # Trust authentication, but listening on loopback only, for a cluster that lives minutes.
+    as_pg "'$pg_bin/initdb' -D '$pg_dir/data' -U postgres -A trust -E UTF8 --no-locale" >/dev/null
+    as_pg "'$pg_bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/server.log' -w -t 60 \
+        -o \"-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$pg_dir' -c max_connections=200 -c fsync=off\" start" >/dev/null
+    as_pg "'$pg_bin/createdb' -h 127.0.0.1 -p $port -U postgres dispatch_test"
+    export DISPATCH_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=dispatch_test;Pooling=true;Maximum Pool Size=50"
+    echo "Test PostgreSQL on 127.0.0.1:$port ($pg_bin)."
+}
+
+if [[ -z "${DISPATCH_TEST_POSTGRES:-}" ]]; then
+    start_postgres
+fi
+
+results="$root/TestResults/test-sh"
+rm -rf "$results"
+mkdir -p "$results"
+
 dotnet build Dispatch.sln -c Release
-dotnet test Dispatch.sln -c Release --no-build
+status=0
+# One run and one TRX file per test project of the solution, so no result file can shadow another.
+while IFS= read -r project; do
+    name="$(basename "$project" .csproj)"
+    dotnet test "$project" -c Release --no-build \
+        --logger "trx;LogFileName=$name.trx" --results-directory "$results/$name" || status=$?
+done < <(dotnet sln Dispatch.sln list | tr -d '\r' | grep -E '^tests/.+\.csproj$')
+
+# Sum the outcome counters of every TRX file (one per test project).
+read -r passed failed < <(python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = 0
+for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
+    counters = ET.parse(path).getroot().find("t:ResultSummary/t:Counters", ns)
+    if counters is None:
+        continue
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+print(passed, failed)
+PY
+)
+
+echo "$passed passed, $failed failed"
+if [[ "$status" -ne 0 || "$failed" -ne 0 ]]; then
+    exit 1
+fi

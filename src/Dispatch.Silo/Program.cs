@@ -1,7 +1,12 @@
+using Dispatch.Silo.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.UseOrleans(silo => silo.UseLocalhostClustering());
+builder.AddDispatchHost();
+builder.AddDispatchDomain();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
+app.UseDispatchHost();
+app.MapDispatchDomain();
 app.Run();
 
 public partial class Program;

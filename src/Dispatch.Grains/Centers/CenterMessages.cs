@@ -21,7 +21,8 @@ public sealed record Reservation(
     [property: Id(2)] string ResourceId,
     [property: Id(3)] string Mode,
     [property: Id(4)] string? Sku,
-    [property: Id(5)] DateTimeOffset ReservedAt);
+    [property: Id(5)] DateTimeOffset ReservedAt,
+    [property: Id(6)] double EtaMin);
 
 [GenerateSerializer, Immutable]
 public sealed record CenterSnapshot(
@@ -43,7 +44,8 @@ public sealed record ReserveRequest(
     [property: Id(0)] string IncidentId,
     [property: Id(1)] string ResourceId,
     [property: Id(2)] string Mode,
-    [property: Id(3)] string? Sku);
+    [property: Id(3)] string? Sku,
+    [property: Id(4)] double EtaMin);
 
 public enum ReserveStatus
 {

@@ -58,7 +58,7 @@ public sealed class ServiceCenterGrain(
             return new ReserveOutcome(ReserveStatus.PartOutOfStock, null);
         }
 
-        var reservation = new Reservation(request.IncidentId, CenterId, request.ResourceId, request.Mode, request.Sku, time.GetUtcNow());
+        var reservation = new Reservation(request.IncidentId, CenterId, request.ResourceId, request.Mode, request.Sku, time.GetUtcNow(), request.EtaMin);
         await UpdateAsync(s =>
         {
             s.Resources[index] = s.Resources[index] with { Status = ResourceStatusNames.Assigned };

@@ -86,7 +86,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         ReserveOutcome outcome;
         try
         {
-            outcome = await center.ReserveAsync(new ReserveRequest(incidentId, option.ResourceId, option.Mode, option.Part));
+            outcome = await center.ReserveAsync(new ReserveRequest(incidentId, option.ResourceId, option.Mode, option.Part, option.EtaMin));
         }
         catch
         {

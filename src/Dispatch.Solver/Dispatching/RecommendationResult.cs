@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Dispatch.Solver.Dispatching;
 
 /// <summary>Every number that went into an option's score, so anyone can recompute it (DESIGN §3 "Score").</summary>
@@ -16,7 +18,7 @@ public sealed record DispatchOption(
     string CenterId,
     string CenterKind,
     string Mode,
-    string? Part,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Part,
     double EtaMin,
     double Score,
     OptionBreakdown Breakdown);

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Dispatch.Load.Baseline;
+
+/// <summary>A bare Kestrel endpoint in this process: what HTTP + JSON alone cost on this machine, to compare the
+/// engine's throughput against.</summary>
+/// <remarks>It reads and parses the posted JSON and answers a small JSON object, the least an API call does.</remarks>
+public sealed class BareEndpoint : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private BareEndpoint(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<BareEndpoint> StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.MapPost("/bare", async (HttpRequest request, CancellationToken ct) =>
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct).ConfigureAwait(false);
+            var fields = body.RootElement.ValueKind == JsonValueKind.Object ? body.RootElement.EnumerateObject().Count() : 0;
+            return Results.Json(new BareReply("ok", fields));
+        });
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new BareEndpoint(app, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private sealed record BareReply(string Status, int Fields);
+}

@@ -1,0 +1,30 @@
+namespace Dispatch.Load.Measurement;
+
+/// <summary>The HTTP calls the operations are made of, measured one by one from their own send time.</summary>
+public enum RequestKind
+{
+    Recommend,
+    CreateIncident,
+    Dispatch,
+    Event,
+    Cancel,
+    Stock,
+    ReadIncident,
+    Bare,
+}
+
+public static class RequestKindNames
+{
+    public static string Name(this RequestKind kind) => kind switch
+    {
+        RequestKind.Recommend => "POST /v1/recommendations",
+        RequestKind.CreateIncident => "POST /v1/incidents",
+        RequestKind.Dispatch => "POST /v1/incidents/{id}/dispatch",
+        RequestKind.Event => "POST /v1/incidents/{id}/events",
+        RequestKind.Cancel => "POST /v1/incidents/{id}/events (cancelled)",
+        RequestKind.Stock => "POST /v1/centers/{id}/stock",
+        RequestKind.ReadIncident => "GET /v1/incidents/{id}",
+        RequestKind.Bare => "POST /bare",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Dispatch.Load.Api;
+using Dispatch.Load.Measurement;
+using Dispatch.Load.Scheduling;
+using Dispatch.Load.Workload;
+
+namespace Dispatch.Load.Operations;
+
+/// <summary>Creates an incident with its own id (so a retry is idempotent) and dispatches the current best option.</summary>
+public sealed class DispatchOperation(IncidentFactory incidents, RunLedger ledger, string idPrefix) : ILoadOperation
+{
+    public OperationKind Kind => OperationKind.Dispatch;
+
+    public string IdFor(long index) => idPrefix + "-" + index.ToString(CultureInfo.InvariantCulture);
+
+    public async Task<bool> ExecuteAsync(OperationCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var id = IdFor(call.Index);
+        var body = WireJson.Serialize(incidents.Next(call.Random, id));
+        var created = await call.SendAsync(RequestKind.CreateIncident, (api, ct) => api.CreateIncidentAsync(body, ct)).ConfigureAwait(false);
+        if (created is null)
+        {
+            ledger.NoteMaybeCreated(id);
+            return true;
+        }
+
+        // 200 is a repeat of an earlier create with the same id; anything else created nothing.
+        if (created.Status is not (201 or 200))
+        {
+            return true;
+        }
+
+        var incident = ledger.NoteCreated(id);
+        var dispatched = await call.SendAsync(RequestKind.Dispatch, (api, ct) => api.DispatchAsync(id, ct)).ConfigureAwait(false);
+        if (dispatched is null)
+        {
+            ledger.Release(incident, Lifecycle.Open, assignment: null, uncertain: true);
+        }
+        else if (dispatched.IsSuccess)
+        {
+            using var document = dispatched.TryParse();
+            var assignment = document is null ? null : CaseReader.ReadAssignment(document.RootElement);
+            ledger.Release(incident, Lifecycle.Dispatched, assignment);
+        }
+        else
+        {
+            // 409/422: nothing could go; the case stays open (and may be cancelled later).
+            ledger.Release(incident, Lifecycle.Open, assignment: null);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,21 @@
+using Dispatch.Grains.Centers;
+using Dispatch.Solver.Dispatching;
+using Dispatch.Solver.Documents;
+
+namespace Dispatch.Grains.Incidents;
+
+/// <summary>One incident's case: request, assignment and timeline.</summary>
+public interface IIncidentGrain : IGrainWithStringKey
+{
+    /// <summary>Opens the case, or answers with it when the same request made it before (idempotent by id).</summary>
+    Task<CaseResult> CreateAsync(IncidentRequest request, Incident incident, bool autoDispatch);
+
+    Task<CaseView?> GetAsync();
+
+    Task<CaseResult> DispatchAsync(string? resourceId, string? mode);
+
+    /// <summary>Records a hold that was made for this case elsewhere (a batch dispatch).</summary>
+    Task<CaseResult> RecordDispatchAsync(Reservation reservation);
+
+    Task<CaseResult> AddEventAsync(string type, DateTimeOffset? at, GeoPoint? position);
+}

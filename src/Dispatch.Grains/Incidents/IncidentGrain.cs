@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+using Dispatch.Grains.Centers;
+using Dispatch.Grains.Dispatching;
+using Dispatch.Solver.Dispatching;
+using Dispatch.Solver.Documents;
+
+namespace Dispatch.Grains.Incidents;
+
+public sealed class IncidentGrain(
+    [PersistentState("incident", GrainStorage.Name)] IPersistentState<IncidentCaseState> state,
+    TimeProvider time) : Grain, IIncidentGrain
+{
+    /// <summary>The network whose dispatcher serves incidents.</summary>
+    public const string Network = "default";
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private IDispatcherGrain Dispatcher => GrainFactory.GetGrain<IDispatcherGrain>(Network);
+
+    private IIncidentRegistryGrain Registry => GrainFactory.GetGrain<IIncidentRegistryGrain>(Network);
+
+    public async Task<CaseResult> CreateAsync(IncidentRequest request, Incident incident, bool autoDispatch)
+    {
+        // A retry repeats the request as sent, defaults unfilled, so the fingerprint is taken before defaults apply.
+        var fingerprint = DocumentJson.Write(request with { Id = Id, AutoDispatch = null });
+        if (state.State.Exists)
+        {
+            if (state.State.Fingerprint != fingerprint)
+            {
+                return new CaseResult(CaseOutcome.Conflict, View(), $"incident '{Id}' exists with a different request");
+            }
+
+            return autoDispatch && state.State.Status == CaseStatus.Open ? await DispatchAsync(null, null) : new CaseResult(CaseOutcome.Ok, View(), null);
+        }
+
+        await UpdateAsync(s =>
+        {
+            s.Request = request with { Id = Id, ReportedAt = incident.ReportedAt, OnExpressway = incident.OnExpressway, AutoDispatch = null };
+            s.Incident = incident;
+            s.Fingerprint = fingerprint;
+            s.Status = CaseStatus.Open;
+            s.Timeline.Add(new TimelineEntry("created", time.GetUtcNow()));
+        });
+        await Registry.TrackAsync(Id, CaseStatus.Open);
+        if (autoDispatch)
+        {
+            var dispatched = await DispatchAsync(null, null);
+            return dispatched with { Outcome = dispatched.Outcome == CaseOutcome.Ok ? CaseOutcome.Created : dispatched.Outcome };
+        }
+
+        return new CaseResult(CaseOutcome.Created, View(), null);
+    }
+
+    public Task<CaseView?> GetAsync() => Task.FromResult(state.State.Exists ? View() : null);
+
+    public async Task<CaseResult> DispatchAsync(string? resourceId, string? mode)
+    {
+        if (!state.State.Exists)
+        {
+            return new CaseResult(CaseOutcome.NotFound, null, $"incident '{Id}' does not exist");
+        }
+
+        if (state.State.Assignment is { } assigned)
+        {
+            var same = (resourceId is null || resourceId == assigned.ResourceId) && (mode is null || mode == assigned.Mode);
+            return same && !CaseStatus.IsTerminal(state.State.Status)
+                ? new CaseResult(CaseOutcome.Ok, View(), null)
+                : new CaseResult(CaseOutcome.Conflict, View(), $"incident '{Id}' is {state.State.Status} with resource '{assigned.ResourceId}'");
+        }
+
+        if (state.State.Status != CaseStatus.Open)
+        {
+            return new CaseResult(CaseOutcome.Conflict, View(), $"incident '{Id}' is {state.State.Status} and cannot be dispatched");
+        }
+
+        var decision = await Dispatcher.DispatchAsync(Id, state.State.Incident!, resourceId, mode);
+        return decision.Status switch
+        {
+            DispatchStatus.Dispatched => await RecordAsync(decision.Reservation!),
+            DispatchStatus.Conflict => new CaseResult(CaseOutcome.Conflict, View(), decision.Detail, decision.Recommendation),
+            DispatchStatus.Unassignable => new CaseResult(CaseOutcome.Unassignable, View(), decision.Detail, decision.Recommendation),
+            DispatchStatus.OutsideServedArea => new CaseResult(CaseOutcome.OutsideServedArea, View(), decision.Detail),
+            DispatchStatus.UnknownResource => new CaseResult(CaseOutcome.NotFound, View(), decision.Detail),
+            DispatchStatus.NotPossible => new CaseResult(CaseOutcome.Invalid, View(), decision.Detail),
+            _ => new CaseResult(CaseOutcome.Unassignable, View(), decision.Detail),
+        };
+    }
+
+    public async Task<CaseResult> RecordDispatchAsync(Reservation reservation)
+    {
+        if (!state.State.Exists)
+        {
+            return new CaseResult(CaseOutcome.NotFound, null, $"incident '{Id}' does not exist");
+        }
+
+        if (state.State.Assignment is { } assigned)
+        {
+            return assigned.ResourceId == reservation.ResourceId
+                ? new CaseResult(CaseOutcome.Ok, View(), null)
+                : new CaseResult(CaseOutcome.Conflict, View(), $"incident '{Id}' already has resource '{assigned.ResourceId}'");
+        }
+
+        return state.State.Status == CaseStatus.Open
+            ? await RecordAsync(reservation)
+            : new CaseResult(CaseOutcome.Conflict, View(), $"incident '{Id}' is {state.State.Status}");
+    }
+
+    public async Task<CaseResult> AddEventAsync(string type, DateTimeOffset? at, GeoPoint? position)
+    {
+        if (!state.State.Exists)
+        {
+            return new CaseResult(CaseOutcome.NotFound, null, $"incident '{Id}' does not exist");
+        }
+
+        var status = state.State.Status;
+        if (!CaseTransitions.IsAllowed(status, type, state.State.Assignment?.Mode))
+        {
+            return new CaseResult(CaseOutcome.Conflict, View(), $"'{type}' cannot follow '{status}'");
+        }
+
+        var when = at ?? time.GetUtcNow();
+        if (type == CaseStatus.Completed)
+        {
+            await Dispatcher.CompleteAsync(Id, position ?? state.State.Incident!.Location);
+        }
+        else if (type == CaseStatus.Cancelled && state.State.Assignment is not null)
+        {
+            await Dispatcher.ReleaseAsync(Id);
+        }
+
+        await UpdateAsync(s =>
+        {
+            s.Status = type;
+            s.Timeline.Add(new TimelineEntry(type, when, position, state.State.Assignment?.ResourceId));
+        });
+        await Registry.TrackAsync(Id, type);
+        return new CaseResult(CaseOutcome.Ok, View(), null);
+    }
+
+    private async Task<CaseResult> RecordAsync(Reservation reservation)
+    {
+        var assignment = new AssignmentView(reservation.ResourceId, reservation.CenterId, reservation.Mode, reservation.Sku, reservation.EtaMin, reservation.ReservedAt);
+        await UpdateAsync(s =>
+        {
+            s.Status = CaseStatus.Dispatched;
+            s.Assignment = assignment;
+            s.Timeline.Add(new TimelineEntry(CaseStatus.Dispatched, reservation.ReservedAt, null, reservation.ResourceId, reservation.Mode));
+        });
+        await Registry.TrackAsync(Id, CaseStatus.Dispatched);
+        return new CaseResult(CaseOutcome.Ok, View(), null);
+    }
+
+    private Task UpdateAsync(Action<IncidentCaseState> change) => state.UpdateAsync(s => s.Clone(), change, GrainContext);
+
+    private CaseView View()
+    {
+        var s = state.State;
+        var request = s.Request!;
+        double? toDispatch = s.Assignment is { } a && request.ReportedAt is { } reported
+            ? Math.Max(0, (a.DispatchedAt - reported).TotalSeconds)
+            : null;
+        return new CaseView(Id, s.Status, request, s.Assignment, [.. s.Timeline], toDispatch);
+    }
+}

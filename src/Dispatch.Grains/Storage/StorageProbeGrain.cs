@@ -1,0 +1,23 @@
+using Orleans.Runtime;
+using Orleans.Placement;
+
+namespace Dispatch.Grains.Storage;
+
+/// <summary>Reads its (empty) state from storage on every probe; placed locally so each silo checks its own path.</summary>
+[PreferLocalPlacement]
+public sealed class StorageProbeGrain(
+    [PersistentState("probe", StorageNames.Dispatch)] IPersistentState<StorageProbeState> state)
+    : Grain, IStorageProbeGrain
+{
+    public async Task<string?> ProbeAsync()
+    {
+        await state.ReadStateAsync();
+        return state.Etag;
+    }
+}
+
+[GenerateSerializer]
+public sealed class StorageProbeState
+{
+    [Id(0)] public int Touches { get; set; }
+}

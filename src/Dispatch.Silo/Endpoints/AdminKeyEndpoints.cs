@@ -1,0 +1,71 @@
+using Dispatch.Grains.Auth;
+using Dispatch.Silo.Auth;
+
+namespace Dispatch.Silo.Endpoints;
+
+/// <summary><c>/v1/admin/keys</c>: make (the key is shown once), list and revoke API keys. Admin only.</summary>
+public static class AdminKeyEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminKeyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var keys = app.MapGroup("/v1/admin/keys")
+            .RequireAuthorization(AuthPolicies.Admin)
+            .WithTags("Admin");
+
+        keys.MapPost("/", CreateAsync)
+            .ProducesValidationProblem()
+            .WithSummary("Create an API key; the key is in this answer only.");
+        keys.MapGet("/", ListAsync).WithSummary("List API keys (never the keys themselves).");
+        keys.MapDelete("/{id}", RevokeAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Revoke an API key.");
+        return app;
+    }
+
+    public sealed record CreateKeyRequest(string? Name, string? Role);
+
+    public sealed record CreatedKey(string Id, string Name, string Role, string Key, DateTimeOffset CreatedAt);
+
+    public sealed record KeySummary(string Id, string Name, string Role, DateTimeOffset CreatedAt);
+
+    public sealed record KeyList(IReadOnlyList<KeySummary> Items);
+
+    private static async Task<IResult> CreateAsync(CreateKeyRequest? request, ApiKeyService service)
+    {
+        var errors = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(request?.Name))
+        {
+            errors.Add(("name", "is required"));
+        }
+        else if (request.Name.Length > 200)
+        {
+            errors.Add(("name", "must be at most 200 characters"));
+        }
+
+        if (!ApiRoles.IsKnown(request?.Role))
+        {
+            errors.Add(("role", "must be one of agent, planner, admin"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Problems.Validation(errors);
+        }
+
+        var (record, key) = await service.CreateAsync(request!.Name!.Trim(), request.Role!);
+        return TypedResults.Created(
+            $"/v1/admin/keys/{record.Id}",
+            new CreatedKey(record.Id, record.Name, record.Role, key, record.CreatedAt));
+    }
+
+    private static async Task<KeyList> ListAsync(ApiKeyService service)
+    {
+        var records = await service.ListAsync();
+        return new KeyList([.. records.Select(r => new KeySummary(r.Id, r.Name, r.Role, r.CreatedAt))]);
+    }
+
+    private static async Task<IResult> RevokeAsync(string id, ApiKeyService service) =>
+        await service.RevokeAsync(id)
+            ? TypedResults.NoContent()
+            : Problems.Problems.NotFound($"No API key has the id '{id}'.");
+}

@@ -1,0 +1,65 @@
+using Dispatch.Grains.Centers;
+using Dispatch.Silo.Auth;
+
+namespace Dispatch.Silo.Endpoints;
+
+/// <summary><c>/v1/centers/{id}</c>: a center with live units and stock; stock movements (admin).</summary>
+public static class CenterEndpoints
+{
+    public sealed record StockChange(string? Sku, int? Delta, string? Reason);
+
+    public sealed record StockAnswer(string CenterId, string Sku, int OnHand, int Reserved);
+
+    public static IEndpointRouteBuilder MapCenterEndpoints(this IEndpointRouteBuilder app)
+    {
+        var centers = app.MapGroup("/v1/centers").WithTags("Network");
+        centers.MapGet("/{id}", GetAsync).RequireAuthorization(AuthPolicies.Reader)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("One service center with its units and stock.");
+        centers.MapPost("/{id}/stock", AdjustStockAsync).RequireAuthorization(AuthPolicies.Admin)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Move stock in or out: on hand never goes below what open incidents hold.");
+        return app;
+    }
+
+    private static async Task<IResult> GetAsync(string id, Dispatchers grains)
+    {
+        var center = await grains.Dispatcher.GetCenterAsync(id);
+        return center is null ? Problems.Problems.NotFound($"No center has the id '{id}'.") : TypedResults.Ok(center);
+    }
+
+    private static async Task<IResult> AdjustStockAsync(string id, StockChange? change, Dispatchers grains)
+    {
+        var errors = new List<(string, string)>();
+        if (string.IsNullOrWhiteSpace(change?.Sku) || change.Sku.Length > 128 || change.Sku.Any(char.IsControl))
+        {
+            errors.Add(("sku", "is required: a SKU of at most 128 printable characters"));
+        }
+
+        if (change?.Delta is not { } delta || delta == 0 || Math.Abs((long)delta) > 1_000_000)
+        {
+            errors.Add(("delta", "is required: a non-zero integer within ±1,000,000"));
+        }
+
+        if (change?.Reason is { Length: > 500 })
+        {
+            errors.Add(("reason", "must be at most 500 characters"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Problems.Validation(errors);
+        }
+
+        var result = await grains.Dispatcher.AdjustStockAsync(id, change!.Sku!, change.Delta!.Value);
+        return result.Error switch
+        {
+            CommandError.None => TypedResults.Ok(new StockAnswer(id, change.Sku!, result.Value!.OnHand, result.Value.Reserved)),
+            CommandError.NotFound => Problems.Problems.NotFound(result.Detail!),
+            CommandError.Conflict => Problems.Problems.Conflict(result.Detail!),
+            _ => Problems.Problems.BadRequest(result.Detail!),
+        };
+    }
+}

@@ -1,0 +1,14 @@
+using Dispatch.Grains.Dispatching;
+using Dispatch.Grains.Incidents;
+
+namespace Dispatch.Silo.Endpoints;
+
+/// <summary>The grains an endpoint talks to, for the one network this host serves.</summary>
+public sealed class Dispatchers(IGrainFactory grains)
+{
+    public IDispatcherGrain Dispatcher => grains.GetGrain<IDispatcherGrain>(IncidentGrain.Network);
+
+    public IIncidentRegistryGrain Registry => grains.GetGrain<IIncidentRegistryGrain>(IncidentGrain.Network);
+
+    public IIncidentGrain Incident(string id) => grains.GetGrain<IIncidentGrain>(id);
+}

@@ -1,0 +1,185 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
+using Dispatch.Grains.Auth;
+using Dispatch.Grains.Incidents;
+using Dispatch.Silo.Auth;
+using Dispatch.Solver.Documents;
+using Dispatch.Solver.Validation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dispatch.Silo.Endpoints;
+
+/// <summary><c>/v1/incidents</c>: open a case (idempotent by id or Idempotency-Key), dispatch it, follow its life.</summary>
+public static class IncidentEndpoints
+{
+    public sealed record DispatchRequest(string? ResourceId, string? Mode);
+
+    public sealed record EventRequest(string? Type, DateTimeOffset? At, GeoPoint? Position);
+
+    public sealed record CaseList(IReadOnlyList<CaseView> Items);
+
+    public static IEndpointRouteBuilder MapIncidentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var incidents = app.MapGroup("/v1/incidents").WithTags("Incidents");
+        incidents.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.Agent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Open a case; the body's id or the Idempotency-Key header makes it idempotent; autoDispatch also dispatches.");
+        incidents.MapGet("/", ListAsync).RequireAuthorization(AuthPolicies.Reader)
+            .ProducesValidationProblem()
+            .WithSummary("Cases by status: ?status=open (comma-separated statuses; 'active' = every status not closed).");
+        incidents.MapGet("/{id}", GetAsync).RequireAuthorization(AuthPolicies.Reader)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The case with its timeline and time to dispatch.");
+        incidents.MapPost("/{id}/dispatch", DispatchAsync).RequireAuthorization(AuthPolicies.Agent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Reserve the unit (default: the current best) and its part; repeating it returns the same assignment.");
+        incidents.MapPost("/{id}/events", AddEventAsync).RequireAuthorization(AuthPolicies.Agent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("enroute, onscene, towing, completed (consumes the part, frees the unit) or cancelled (releases both).");
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(
+        IncidentRequest? request,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        Dispatchers grains,
+        TimeProvider time,
+        ClaimsPrincipal user)
+    {
+        var validation = IncidentValidator.Validate(request, time.GetUtcNow());
+        var errors = validation.Errors.Select(e => (e.Path, e.Message)).ToList();
+        if (request?.Id is null && idempotencyKey is not null && !IsValidId(idempotencyKey))
+        {
+            errors.Add(("Idempotency-Key", $"must be 1..{IncidentValidator.MaxIdLength} printable characters"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Problems.Validation(errors);
+        }
+
+        var id = request!.Id ?? idempotencyKey ?? "inc-" + Guid.NewGuid().ToString("N");
+        var result = await grains.Incident(id).CreateAsync(request with { Id = id }, validation.Incident!, request.AutoDispatch ?? false);
+        return result.Outcome switch
+        {
+            CaseOutcome.Created or CaseOutcome.Ok => TypedResults.Created($"/v1/incidents/{Uri.EscapeDataString(id)}", Mask(result.Case!, user)),
+            CaseOutcome.Unassignable when result.Case is not null => TypedResults.Created($"/v1/incidents/{Uri.EscapeDataString(id)}", Mask(result.Case, user)),
+            CaseOutcome.OutsideServedArea when result.Case is not null => TypedResults.Created($"/v1/incidents/{Uri.EscapeDataString(id)}", Mask(result.Case, user)),
+            CaseOutcome.Conflict when result.Case is { Status: CaseStatus.Open } && result.Recommendation is not null => TypedResults.Created($"/v1/incidents/{Uri.EscapeDataString(id)}", Mask(result.Case, user)),
+            _ => ToProblem(result),
+        };
+    }
+
+    private static async Task<IResult> ListAsync(string? status, Dispatchers grains, ClaimsPrincipal user)
+    {
+        var statuses = ImmutableArray<string>.Empty;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            var asked = status.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var unknown = asked.Where(s => s != "active" && !CaseStatus.All.Contains(s)).ToList();
+            if (unknown.Count > 0)
+            {
+                return Problems.Problems.Validation([("status", $"unknown status '{unknown[0]}': use {string.Join(", ", CaseStatus.All)} or active")]);
+            }
+
+            statuses = [.. asked.SelectMany(s => s == "active" ? CaseStatus.All.Where(c => !CaseStatus.IsTerminal(c)) : [s]).Distinct()];
+        }
+
+        var listed = await grains.Registry.ListAsync(statuses);
+        var cases = await Task.WhenAll(listed.Select(l => grains.Incident(l.Id).GetAsync()));
+        return TypedResults.Ok(new CaseList([.. cases.OfType<CaseView>().Where(c => statuses.IsEmpty || statuses.Contains(c.Status)).Select(c => Mask(c, user))]));
+    }
+
+    private static async Task<IResult> GetAsync(string id, Dispatchers grains, ClaimsPrincipal user)
+    {
+        var found = IsValidId(id) ? await grains.Incident(id).GetAsync() : null;
+        return found is null ? Problems.Problems.NotFound($"No incident has the id '{Truncate(id)}'.") : TypedResults.Ok(Mask(found, user));
+    }
+
+    private static async Task<IResult> DispatchAsync(string id, DispatchRequest? request, Dispatchers grains, ClaimsPrincipal user)
+    {
+        if (!IsValidId(id))
+        {
+            return Problems.Problems.NotFound($"No incident has the id '{Truncate(id)}'.");
+        }
+
+        var errors = new List<(string, string)>();
+        if (request?.ResourceId is { } resourceId && !IsValidId(resourceId))
+        {
+            errors.Add(("resourceId", "must be 1..128 printable characters"));
+        }
+
+        if (request?.Mode is { } mode && mode is not ("onsite" or "tow"))
+        {
+            errors.Add(("mode", "must be 'onsite' or 'tow'"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Problems.Validation(errors);
+        }
+
+        var result = await grains.Incident(id).DispatchAsync(request?.ResourceId, request?.Mode);
+        return result.Outcome is CaseOutcome.Ok or CaseOutcome.Created ? TypedResults.Ok(Mask(result.Case!, user)) : ToProblem(result);
+    }
+
+    private static async Task<IResult> AddEventAsync(string id, EventRequest? request, Dispatchers grains, ClaimsPrincipal user)
+    {
+        if (!IsValidId(id))
+        {
+            return Problems.Problems.NotFound($"No incident has the id '{Truncate(id)}'.");
+        }
+
+        var errors = new List<(string, string)>();
+        if (request?.Type is not { } type || !CaseTransitions.EventTypes.Contains(type))
+        {
+            errors.Add(("type", $"must be one of {string.Join(", ", CaseTransitions.EventTypes)}"));
+        }
+
+        if (request?.Position is { } p && !p.IsValid)
+        {
+            errors.Add(("position", "lat must be within -90..90 and lon within -180..180"));
+        }
+
+        if (request?.At is { } at && (at.Year < 2000 || at.Year > 2200))
+        {
+            errors.Add(("at", "must be an ISO-8601 time between 2000 and 2200"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Problems.Validation(errors);
+        }
+
+        var result = await grains.Incident(id).AddEventAsync(request!.Type!, request.At?.ToUniversalTime(), request.Position);
+        return result.Outcome == CaseOutcome.Ok ? TypedResults.Ok(Mask(result.Case!, user)) : ToProblem(result);
+    }
+
+    private static IResult ToProblem(CaseResult result) => result.Outcome switch
+    {
+        CaseOutcome.NotFound => Problems.Problems.NotFound(result.Detail ?? "not found"),
+        CaseOutcome.Conflict => Problems.Problems.Conflict(result.Detail ?? "conflict",
+            result.Recommendation is null ? null : new { recommendation = RecommendationAnswer.From(result.Recommendation) }),
+        CaseOutcome.Unassignable => Problems.Problems.Unprocessable(result.Detail ?? "no unit may serve this incident",
+            result.Recommendation is null ? null : new { recommendation = RecommendationAnswer.From(result.Recommendation) }),
+        CaseOutcome.OutsideServedArea => Problems.Problems.Unprocessable(result.Detail ?? "the incident is outside the served area"),
+        _ => Problems.Problems.Unprocessable(result.Detail ?? "the request cannot be served"),
+    };
+
+    // Planners plan; they have no need of who called or how to reach them.
+    private static CaseView Mask(CaseView view, ClaimsPrincipal user) =>
+        user.IsInRole(ApiRoles.Agent) || user.IsInRole(ApiRoles.Admin) || view.Incident.Customer is null
+            ? view
+            : view with { Incident = view.Incident with { Customer = new CustomerDocument { Name = "***", Phone = "***" } } };
+
+    private static bool IsValidId(string id) =>
+        id.Length is > 0 and <= IncidentValidator.MaxIdLength && !id.Any(char.IsControl);
+
+    private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "…";
+}

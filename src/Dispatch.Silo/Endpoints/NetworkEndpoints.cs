@@ -1,0 +1,54 @@
+using Dispatch.Grains.Dispatching;
+using Dispatch.Silo.Auth;
+using Dispatch.Solver.Documents;
+
+namespace Dispatch.Silo.Endpoints;
+
+/// <summary><c>/v1/network</c>: the whole network document, replaced atomically (admin) and read live (any role).</summary>
+public static class NetworkEndpoints
+{
+    public sealed record NetworkAccepted(long Version, int Centers, int Resources, int DemandPoints, int Rules);
+
+    public static IEndpointRouteBuilder MapNetworkEndpoints(this IEndpointRouteBuilder app)
+    {
+        var network = app.MapGroup("/v1/network").WithTags("Network");
+        network.MapGet("/", GetAsync).RequireAuthorization(AuthPolicies.Reader)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The current network document with live unit status, position and stock.");
+        network.MapPut("/", PutAsync).RequireAuthorization(AuthPolicies.Admin)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Replace the whole network; validated as a whole, nothing changes on any error.");
+        return app;
+    }
+
+    private static async Task<IResult> GetAsync(Dispatchers grains)
+    {
+        var document = await grains.Dispatcher.GetNetworkAsync();
+        return document is null ? Problems.Problems.NotFound("No network has been loaded yet.") : TypedResults.Ok(document);
+    }
+
+    private static async Task<IResult> PutAsync(NetworkDocument? document, Dispatchers grains)
+    {
+        if (document is null)
+        {
+            return Problems.Problems.BadRequest("The body must be a network document.");
+        }
+
+        var change = await grains.Dispatcher.ReplaceNetworkAsync(document);
+        return change.Status switch
+        {
+            NetworkChangeStatus.Accepted => TypedResults.Ok(new NetworkAccepted(
+                change.Version,
+                document.Centers?.Count ?? 0,
+                document.Centers?.Sum(c => c.Resources?.Count ?? 0) ?? 0,
+                document.DemandPoints?.Count ?? 0,
+                document.Rules?.Count ?? 0)),
+            NetworkChangeStatus.Conflict => Problems.Problems.Conflict(
+                "The document contradicts open incidents: " + string.Join("; ", change.Errors.Select(e => $"{e.Path}: {e.Message}")),
+                new { errors = change.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()) }),
+            _ => Problems.Problems.Validation(change.Errors.Select(e => (e.Path, e.Message)), $"The network document has {change.Errors.Length} error(s); nothing was changed."),
+        };
+    }
+}

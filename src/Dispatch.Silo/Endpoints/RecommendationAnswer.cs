@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+using Dispatch.Solver.Dispatching;
+
+namespace Dispatch.Silo.Endpoints;
+
+/// <summary>The recommendation as DESIGN §4.2 shows it.</summary>
+public sealed record RecommendationAnswer(
+    string? Region,
+    string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DispatchOption? Recommendation,
+    IReadOnlyList<DispatchOption> Alternatives,
+    IReadOnlyList<ExcludedResource> Excluded,
+    long ComputeMicros)
+{
+    public static RecommendationAnswer From(RecommendationResult result) => new(
+        result.Region,
+        result.Status == RecommendationStatus.Recommended ? "recommended" : "unassignable",
+        result.Recommendation,
+        result.Alternatives,
+        result.Excluded,
+        result.ComputeMicros);
+}

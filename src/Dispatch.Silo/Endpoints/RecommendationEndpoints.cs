@@ -1,0 +1,86 @@
+using System.Globalization;
+using Dispatch.Silo.Auth;
+using Dispatch.Solver.Dispatching;
+using Dispatch.Solver.Documents;
+using Dispatch.Solver.Validation;
+
+namespace Dispatch.Silo.Endpoints;
+
+/// <summary><c>POST /v1/recommendations</c>: who should go, and why not the others. Creates nothing.</summary>
+public static class RecommendationEndpoints
+{
+    /// <summary>Counts above this are answered as "all".</summary>
+    public const int MaxCount = 100_000;
+
+    public static IEndpointRouteBuilder MapRecommendationEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/recommendations", RecommendAsync)
+            .RequireAuthorization(AuthPolicies.Agent)
+            .WithTags("Dispatch")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Rank the units for an incident: options=N|all (5), excluded=N|all (10), policy=coverage|closest.");
+        return app;
+    }
+
+    private static async Task<IResult> RecommendAsync(IncidentRequest? incident, string? options, string? excluded, string? policy, Dispatchers grains, TimeProvider time)
+    {
+        var errors = new List<(string, string)>();
+        var query = ParseQuery(options, excluded, policy, errors);
+        var validation = IncidentValidator.Validate(incident, time.GetUtcNow());
+        errors.AddRange(validation.Errors.Select(e => (e.Path, e.Message)));
+        if (errors.Count > 0)
+        {
+            return Problems.Problems.Validation(errors);
+        }
+
+        var result = await grains.Dispatcher.RecommendAsync(validation.Incident!, query);
+        return result switch
+        {
+            null => Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, "No network has been loaded yet."),
+            { Status: RecommendationStatus.OutsideServedArea } => Problems.Problems.Unprocessable("The location is outside the served area."),
+            _ => TypedResults.Ok(RecommendationAnswer.From(result)),
+        };
+    }
+
+    internal static RecommendationQuery ParseQuery(string? options, string? excluded, string? policy, List<(string, string)> errors)
+    {
+        var optionCount = ParseCount(options, 5, 1, "options", errors);
+        var excludedCount = ParseCount(excluded, 10, 0, "excluded", errors);
+        var ranking = RankingPolicy.Coverage;
+        switch (policy)
+        {
+            case null or "coverage":
+                break;
+            case "closest":
+                ranking = RankingPolicy.Closest;
+                break;
+            default:
+                errors.Add(("policy", "must be 'coverage' or 'closest'"));
+                break;
+        }
+
+        return new RecommendationQuery(optionCount, excludedCount, ranking);
+    }
+
+    private static int? ParseCount(string? raw, int fallback, int min, string name, List<(string, string)> errors)
+    {
+        if (raw is null)
+        {
+            return fallback;
+        }
+
+        if (raw == "all")
+        {
+            return null;
+        }
+
+        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min)
+        {
+            return n > MaxCount ? null : n;
+        }
+
+        errors.Add((name, $"must be 'all' or an integer >= {min}"));
+        return fallback;
+    }
+}

@@ -1,0 +1,26 @@
+using Dispatch.Grains.Serialization;
+using Dispatch.Silo.Endpoints;
+
+namespace Dispatch.Silo.Hosting;
+
+/// <summary>The dispatch domain: grain serialization, the network seeder and the v1 endpoints.</summary>
+public static class DomainHosting
+{
+    public static WebApplicationBuilder AddDispatchDomain(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddDispatchSerialization();
+        builder.Services.AddSingleton<Dispatchers>();
+        builder.Services.AddHostedService<NetworkSeeder>();
+        return builder;
+    }
+
+    public static WebApplication MapDispatchDomain(this WebApplication app)
+    {
+        app.MapNetworkEndpoints();
+        app.MapCenterEndpoints();
+        app.MapResourceEndpoints();
+        app.MapRecommendationEndpoints();
+        app.MapIncidentEndpoints();
+        return app;
+    }
+}

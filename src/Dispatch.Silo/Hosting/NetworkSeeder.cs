@@ -1,0 +1,55 @@
+using Dispatch.Grains.Dispatching;
+using Dispatch.Grains.Incidents;
+using Dispatch.Grains.Networks;
+using Dispatch.Solver.Documents;
+
+namespace Dispatch.Silo.Hosting;
+
+/// <summary>At start-up: loads the bundled demo network into an empty store, then wakes the dispatcher so that its
+/// index is built before the first call. <c>Dispatch:SeedNetwork</c> names another file, or <c>none</c>.</summary>
+public sealed class NetworkSeeder(IGrainFactory grains, IConfiguration configuration, ILogger<NetworkSeeder> logger) : IHostedService
+{
+    public const string DemoNetworkFile = "data/demo-network.json";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var stored = await grains.GetGrain<INetworkGrain>(IncidentGrain.Network).GetAsync();
+        var dispatcher = grains.GetGrain<IDispatcherGrain>(IncidentGrain.Network);
+        var seed = configuration[DispatchSettings.SeedNetwork];
+        if (stored.DocumentJson is null && seed != "none")
+        {
+            var path = ResolveSeed(seed);
+            if (path is null)
+            {
+                logger.LogWarning("No network is stored and no seed file was found; PUT /v1/network to load one");
+            }
+            else
+            {
+                var document = DocumentJson.ParseNetwork(await File.ReadAllTextAsync(path, cancellationToken));
+                var change = await dispatcher.ReplaceNetworkAsync(document);
+                if (change.Status != NetworkChangeStatus.Accepted)
+                {
+                    throw new InvalidOperationException($"The seed network {path} is invalid: " +
+                        string.Join("; ", change.Errors.Take(5).Select(e => $"{e.Path}: {e.Message}")));
+                }
+
+                logger.LogInformation("Loaded the network from {Path} (version {Version})", path, change.Version);
+            }
+        }
+
+        await dispatcher.GetReservationsAsync();
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static string? ResolveSeed(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return File.Exists(configured) ? Path.GetFullPath(configured) : throw new FileNotFoundException("The seed network file does not exist.", configured);
+        }
+
+        var bundled = Path.Combine(AppContext.BaseDirectory, DemoNetworkFile);
+        return File.Exists(bundled) ? bundled : null;
+    }
+}

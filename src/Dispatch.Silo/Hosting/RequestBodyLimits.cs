@@ -1,0 +1,41 @@
+using Dispatch.Silo.Problems;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Dispatch.Silo.Hosting;
+
+/// <summary>
+/// Per-request body limits: the whole network document may be large, everything else is small.
+/// A declared length over the limit is refused before reading; a chunked body is cut off by the
+/// server when it passes the limit (the exception handler turns that into a 413 problem).
+/// </summary>
+public sealed class RequestBodyLimits(IConfiguration configuration) : IMiddleware
+{
+    private readonly long networkLimit = configuration.GetValue(DispatchSettings.NetworkBodyLimitBytes, 16L * 1024 * 1024);
+    private readonly long defaultLimit = configuration.GetValue(DispatchSettings.DefaultBodyLimitBytes, 1L * 1024 * 1024);
+
+    public long LimitFor(HttpRequest request) =>
+        HttpMethods.IsPut(request.Method) && request.Path.Equals("/v1/network", StringComparison.OrdinalIgnoreCase)
+            ? networkLimit
+            : defaultLimit;
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var limit = LimitFor(context.Request);
+        if (context.Request.ContentLength > limit)
+        {
+            await ProblemResponses.WriteAsync(
+                context,
+                StatusCodes.Status413PayloadTooLarge,
+                $"The request body is larger than the limit of {limit} bytes for this endpoint.");
+            return;
+        }
+
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false })
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+
+        await next(context);
+    }
+}
