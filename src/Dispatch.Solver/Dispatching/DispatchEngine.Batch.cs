@@ -44,11 +44,16 @@ public sealed partial class DispatchEngine
         var optimal = true;
         var solver = new BatchSolver();
 
-        // Small parts first: they finish at once, and the big ones share what is left of the time limit.
-        foreach (var component in BatchComponents.Split(problem).OrderBy(c => c.OptionCount))
+        // Small parts first: they finish at once; each part gets a share of what is left of the time limit in
+        // proportion to its size, so the last big part is not starved by the one before it.
+        var components = BatchComponents.Split(problem).OrderBy(c => c.OptionCount).ToList();
+        var optionsLeft = components.Sum(c => c.OptionCount);
+        foreach (var component in components)
         {
             var left = options.TimeLimit - Stopwatch.GetElapsedTime(started);
-            var solution = solver.Solve(component.Problem, options with { TimeLimit = left > MinComponentTime ? left : MinComponentTime });
+            var share = optionsLeft == 0 ? left : left * ((double)component.OptionCount / optionsLeft);
+            optionsLeft -= component.OptionCount;
+            var solution = solver.Solve(component.Problem, options with { TimeLimit = share > MinComponentTime ? share : MinComponentTime });
             foreach (var a in solution.Assignments)
             {
                 var index = component.IncidentIndex[a.IncidentIndex];
