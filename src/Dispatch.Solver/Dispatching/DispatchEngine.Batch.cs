@@ -9,6 +9,9 @@ public sealed partial class DispatchEngine
     // A part solved after the time limit has passed still gets this long: it returns its greedy start if it must.
     private static readonly TimeSpan MinComponentTime = TimeSpan.FromMilliseconds(20);
 
+    // Parts at least this large start from their assignment relaxation, which also bounds them (BatchRelaxation).
+    private const int RelaxationMinOptions = 1_000;
+
     /// <summary>Options the last batch handed to the solver; tests use it to show that the candidate search stops early.</summary>
     internal int LastBatchCandidateCount { get; private set; }
 
@@ -53,7 +56,14 @@ public sealed partial class DispatchEngine
             var left = options.TimeLimit - Stopwatch.GetElapsedTime(started);
             var share = optionsLeft == 0 ? left : left * ((double)component.OptionCount / optionsLeft);
             optionsLeft -= component.OptionCount;
-            var solution = solver.Solve(component.Problem, options with { TimeLimit = share > MinComponentTime ? share : MinComponentTime });
+            var partStarted = Stopwatch.GetTimestamp();
+
+            // Big parts spend most of their share on the relaxation (bound and start), CP-SAT the rest.
+            var (relaxedBound, start) = component.OptionCount >= RelaxationMinOptions
+                ? BatchRelaxation.Solve(solver, component.Problem, options, share * 0.8)
+                : (double.NegativeInfinity, null);
+            var rest = share - Stopwatch.GetElapsedTime(partStarted);
+            var solution = solver.Solve(component.Problem, options with { TimeLimit = rest > MinComponentTime ? rest : MinComponentTime }, start);
             foreach (var a in solution.Assignments)
             {
                 var index = component.IncidentIndex[a.IncidentIndex];
@@ -72,7 +82,7 @@ public sealed partial class DispatchEngine
             var b = solution.Breakdown;
             terms = new BatchObjectiveBreakdown(terms.WeightedCost + b.WeightedCost, terms.LostDemandWeight + b.LostDemandWeight,
                 terms.CoveragePenalty + b.CoveragePenalty, terms.UnassignedPenalty + b.UnassignedPenalty);
-            bound += solution.BestBound;
+            bound += Math.Max(solution.BestBound, relaxedBound);
             optimal &= solution.Optimal;
         }
 
