@@ -82,7 +82,7 @@ while IFS= read -r project; do
     name="$(basename "$project" .csproj)"
     dotnet test "$project" -c Release --no-build \
         --logger "trx;LogFileName=$name.trx" --results-directory "$results/$name" || status=$?
-done < <(dotnet sln Dispatch.sln list | tr -d '\r' | grep -E '^tests/.+\.csproj$')
+done < <(dotnet sln Dispatch.sln list | tr -d '\r' | grep -E '(^tests/.+|\.Tests)\.csproj$')
 
 # Sum the outcome counters of every TRX file (one per test project).
 read -r passed failed < <(python3 - "$results" <<'PY'
@@ -99,7 +99,7 @@ print(passed, failed)
 PY
 )
 
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed" | tee "$results/summary.txt"
 if [[ "$status" -ne 0 || "$failed" -ne 0 ]]; then
     exit 1
 fi

@@ -53,7 +53,8 @@ public sealed class ProblemDetailsTests(SqliteSiloFixture fixture) : IClassFixtu
     {
         using var admin = Silo.CreateAdminClient();
         using var response = await admin.GetAsync("/v1/no-such-thing");
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5", problem.GetProperty("type").GetString());
     }
 
     [Fact]

@@ -1,10 +1,7 @@
-using Orleans.Runtime;
-using Dispatch.Grains.Storage;
-
 namespace Dispatch.Grains.Auth;
 
 public sealed class ApiKeyRegistryGrain(
-    [PersistentState("apiKeys", StorageNames.Dispatch)] IPersistentState<ApiKeyRegistryState> state)
+    [PersistentState("apiKeys", GrainStorage.Name)] IPersistentState<ApiKeyRegistryState> state)
     : Grain, IApiKeyRegistryGrain
 {
     public Task<IReadOnlyList<ApiKeyRecord>> ListAsync() =>

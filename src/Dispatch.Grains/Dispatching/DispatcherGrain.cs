@@ -90,6 +90,17 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         }
         catch
         {
+            // The call failed, but the center may have stored the hold before it did (a timeout): ask it.
+            // If even that fails, the unit stays held in the index, which is the safe side; activation reconciles.
+            var snapshot = await center.GetAsync();
+            var stored = snapshot.Reservations.FirstOrDefault(r => r.IncidentId == incidentId);
+            if (stored is not null)
+            {
+                reservations[incidentId] = stored;
+                await ResyncCenterAsync(option.CenterId);
+                return choice with { Reservation = stored };
+            }
+
             Unhold(option, stockBefore);
             throw;
         }
@@ -98,6 +109,15 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         {
             reservations[incidentId] = outcome.Reservation!;
             return choice with { Reservation = outcome.Reservation };
+        }
+
+        if (outcome.Status == ReserveStatus.IncidentHoldsOther)
+        {
+            // An earlier attempt whose answer was lost did reserve: that hold is the assignment.
+            Unhold(option, stockBefore);
+            reservations[incidentId] = outcome.Reservation!;
+            await ResyncCenterAsync(option.CenterId);
+            return new DispatchDecision(DispatchStatus.Dispatched, null, outcome.Reservation, null, null);
         }
 
         // The center disagrees with the index: take the center's word and offer what is free now.

@@ -1,4 +1,3 @@
-using Orleans.Runtime;
 using Orleans.Placement;
 
 namespace Dispatch.Grains.Storage;
@@ -6,7 +5,7 @@ namespace Dispatch.Grains.Storage;
 /// <summary>Reads its (empty) state from storage on every probe; placed locally so each silo checks its own path.</summary>
 [PreferLocalPlacement]
 public sealed class StorageProbeGrain(
-    [PersistentState("probe", StorageNames.Dispatch)] IPersistentState<StorageProbeState> state)
+    [PersistentState("probe", GrainStorage.Name)] IPersistentState<StorageProbeState> state)
     : Grain, IStorageProbeGrain
 {
     public async Task<string?> ProbeAsync()

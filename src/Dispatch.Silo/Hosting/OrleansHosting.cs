@@ -1,4 +1,5 @@
-using Dispatch.Grains.Storage;
+using Dispatch.Grains;
+using Dispatch.Grains.Serialization;
 using Dispatch.Silo.Storage;
 using Orleans.Configuration;
 
@@ -19,6 +20,8 @@ public static class OrleansHosting
         builder.UseOrleans(silo =>
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstaller>();
+            // The Solver's document and result types travel between grains as JSON.
+            silo.Services.AddDispatchSerialization();
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = clusterId;
@@ -42,7 +45,7 @@ public static class OrleansHosting
                     break;
                 default:
                     silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
-                    silo.AddMemoryGrainStorage(StorageNames.Dispatch);
+                    silo.AddMemoryGrainStorage(GrainStorage.Name);
                     silo.AddMemoryGrainStorageAsDefault();
                     break;
             }
@@ -76,7 +79,7 @@ public static class OrleansHosting
             o.ConnectionString = storage.ConnectionString;
         }
 
-        silo.AddAdoNetGrainStorage(StorageNames.Dispatch, Configure);
+        silo.AddAdoNetGrainStorage(GrainStorage.Name, Configure);
         silo.AddAdoNetGrainStorageAsDefault(Configure);
     }
 }

@@ -13,7 +13,9 @@ public static class ProblemHosting
             var problem = context.ProblemDetails;
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
             problem.Status = status;
-            problem.Type ??= ProblemTypes.For(status);
+            // One family of type URIs, whether the problem came from an endpoint or the framework.
+            var type = ProblemTypes.For(status);
+            problem.Type = type == "about:blank" ? problem.Type ?? type : type;
             problem.Title ??= ProblemTypes.TitleFor(status);
             problem.Detail ??= ProblemTypes.DetailFor(status);
             problem.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);

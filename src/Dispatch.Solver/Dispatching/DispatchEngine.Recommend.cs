@@ -7,7 +7,7 @@ namespace Dispatch.Solver.Dispatching;
 
 public sealed partial class DispatchEngine
 {
-    private const double FirstRingKm = 25;
+    private const double FirstRingKm = 120;
 
     // Half the Earth's circumference: a ring this wide holds every unit.
     private const double WholeEarthKm = Math.PI * Haversine.EarthRadiusKm;
@@ -52,13 +52,20 @@ public sealed partial class DispatchEngine
         var ranking = new OptionRanking(network.Resources, query.Policy);
         var best = new BestOptions(ranking, query.Options);
         var excluded = new List<ExcludedResource>();
-        var holdingKm = serviceAreas.FarthestHoldingCentreKm(lat, lon);
-        var anyOption = context.AnyTypeCanServe && holdingKm >= 0;
-        var optionReachKm = ((holdingKm + maxDeviationKm) * (1 + 1e-9)) + 1e-6;
+        // How far options can be is only needed when the bound has not settled them; work it out then.
+        double? reach = null;
+        double OptionReachKm()
+        {
+            reach ??= serviceAreas.FarthestHoldingCentreKm(lat, lon) is var holding and >= 0
+                ? ((holding + maxDeviationKm) * (1 + 1e-9)) + 1e-6
+                : -1;
+            return reach.Value;
+        }
+
         var processed = 0;
         LastRings = 0;
         var inner = -1.0;
-        var radius = FirstRingKm;
+        var radius = firstRingKm;
         while (true)
         {
             CollectRing(lat, lon, inner, radius);
@@ -74,7 +81,9 @@ public sealed partial class DispatchEngine
                 break;
             }
 
-            var optionsDone = !anyOption || radius >= optionReachKm || (best.IsFull && LowerBoundBeyond(context, ranking, radius) > Slack(best.WorstKey));
+            var optionsDone = !context.Profile.AnyTypeCanServe
+                || (best.IsFull && LowerBoundBeyond(context, ranking, radius) > Slack(best.WorstKey))
+                || radius >= OptionReachKm();
             var excludedDone = query.Excluded is { } m && excluded.Count >= m;
             if (optionsDone && excludedDone)
             {
@@ -82,7 +91,7 @@ public sealed partial class DispatchEngine
             }
 
             inner = radius;
-            radius = NextRadius(context, ranking, best, radius, optionsDone, optionReachKm);
+            radius = NextRadius(context, ranking, best, radius, optionsDone, optionsDone ? 0 : OptionReachKm());
         }
 
         LastVisited = processed;
@@ -139,7 +148,7 @@ public sealed partial class DispatchEngine
     private double LowerBoundBeyond(IncidentContext context, OptionRanking ranking, double km)
     {
         var eta = travel.MinEtaMinutes(km, context.FastestProfile);
-        return ranking.Policy == RankingPolicy.Closest ? eta : eta + context.MinModePenalty;
+        return ranking.Policy == RankingPolicy.Closest ? eta : eta + context.Profile.MinModePenalty;
     }
 
     /// <summary>Fills <see cref="ring"/> with the units at distance in (inner, outer], nearest first, ties by id.</summary>
@@ -210,10 +219,10 @@ public sealed partial class DispatchEngine
             return ReasonCodes.NotAvailable;
         }
 
-        var candidates = context.PassingModes[u.TypeIndex];
+        var candidates = context.Profile.PassingModes[u.TypeIndex];
         if (candidates.Length == 0)
         {
-            return context.TypeReason[u.TypeIndex];
+            return context.Profile.TypeReason[u.TypeIndex];
         }
 
         var center = network.Centers[u.CenterIndex];

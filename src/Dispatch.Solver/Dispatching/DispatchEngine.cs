@@ -17,6 +17,9 @@ public sealed partial class DispatchEngine
     private readonly ServiceAreaIndex serviceAreas;
     private int movesSinceDeviationScan;
 
+    // The first search ring: about the spacing of centers, so most incidents settle in one or two rings.
+    private readonly double firstRingKm;
+
     // An upper bound of how far any unit stands from its center: an option's unit is no farther from the
     // incident than its center is plus this. Moves only raise it between full rescans, which keeps it a bound.
     private double maxDeviationKm;
@@ -27,6 +30,7 @@ public sealed partial class DispatchEngine
         this.travel = travel;
         coverage = new CoverageIndex(network, travel);
         locator = new PointLocator(network.Resources.Length, i => (network.Resources[i].Lat, network.Resources[i].Lon));
+        firstRingKm = FirstRing(network.Centers);
         serviceAreas = new ServiceAreaIndex([.. network.Centers.Select(c => (c.Lat, c.Lon, c.ServiceRadiusKm))]);
         RescanDeviation();
     }
@@ -169,6 +173,22 @@ public sealed partial class DispatchEngine
 
     private CenterSpec Center(string centerId) =>
         network.CentersById.TryGetValue(centerId, out var c) ? c : throw new KeyNotFoundException($"unknown center '{centerId}'");
+
+    private static double FirstRing(CenterSpec[] centers)
+    {
+        if (centers.Length == 0)
+        {
+            return 50;
+        }
+
+        var minLat = centers.Min(c => c.Lat);
+        var maxLat = centers.Max(c => c.Lat);
+        var minLon = centers.Min(c => c.Lon);
+        var maxLon = centers.Max(c => c.Lon);
+        var kmPerDegree = Math.PI * Haversine.EarthRadiusKm / 180;
+        var areaKm2 = (maxLat - minLat) * kmPerDegree * (maxLon - minLon) * kmPerDegree * Math.Cos((minLat + maxLat) * Math.PI / 360);
+        return Math.Clamp(0.7 * Math.Sqrt(areaKm2 / centers.Length), 10, 200);
+    }
 
     private void RescanDeviation()
     {

@@ -30,6 +30,9 @@ internal sealed class CompiledNetwork
     public DemandPointSpec[] DemandPoints { get; private set; } = [];
     public Dictionary<string, DemandPointSpec> DemandPointsById { get; } = new(StringComparer.Ordinal);
     public AccessRule[] Rules { get; private set; } = [];
+
+    /// <summary>Per (fault, electrified, tyre spec known): the profile of checks 2–3, filled as incidents come.</summary>
+    public Dictionary<(string Fault, bool Electrified, bool HasTireSpec), Dispatching.FaultProfile> FaultProfiles { get; } = [];
     public double CrossRegionPenaltyMin { get; private set; }
     public double PartnerPenaltyMin { get; private set; }
     public double CoverageLambda { get; private set; }

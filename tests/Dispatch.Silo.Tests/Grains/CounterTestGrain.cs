@@ -1,10 +1,11 @@
+using Dispatch.Grains;
 using Dispatch.Grains.Storage;
 using Orleans.Runtime;
 
 namespace Dispatch.Silo.Tests.Grains;
 
 public sealed class CounterTestGrain(
-    [PersistentState("counter", StorageNames.Dispatch)] IPersistentState<CounterTestState> state)
+    [PersistentState("counter", GrainStorage.Name)] IPersistentState<CounterTestState> state)
     : Grain, ICounterTestGrain
 {
     public async Task<int> IncrementAsync()

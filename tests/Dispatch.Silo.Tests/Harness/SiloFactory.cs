@@ -19,6 +19,8 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
         UseKestrel(0);
     }
 
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("urls", "http://127.0.0.1:0");
@@ -27,7 +29,15 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // Nothing on the console; everything the host and ASP.NET Core say is kept for privacy checks.
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(Logs);
+            logging.SetMinimumLevel(LogLevel.Information);
+            logging.AddFilter("Microsoft.AspNetCore", LogLevel.Debug);
+            logging.AddFilter("Dispatch", LogLevel.Debug);
+        });
         builder.ConfigureTestServices(services =>
         {
             services.AddSerializer(serializer => serializer.AddAssembly(typeof(CounterTestGrain).Assembly));

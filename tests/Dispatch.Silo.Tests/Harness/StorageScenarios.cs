@@ -1,3 +1,4 @@
+using Dispatch.Grains;
 using Dispatch.Grains.Storage;
 using Dispatch.Silo.Tests.Grains;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +48,7 @@ internal static class StorageScenarios
     /// <summary>The storage's ETag contract, straight against the provider: a stale or duplicate first write fails.</summary>
     public static async Task StaleWrites_ThrowInconsistentState(SiloHarness silo)
     {
-        var storage = silo.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Dispatch);
+        var storage = silo.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name);
         var grainId = GrainId.Create("etag-test", Guid.NewGuid().ToString("N"));
         const string stateName = "counter";
 

@@ -1,0 +1,18 @@
+using Dispatch.Grains.Serialization;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace Dispatch.Grains.Tests.Cluster;
+
+/// <summary>A test silo as the real host wires it, with memory storage in place of SQL and a fake grain clock.</summary>
+public sealed class DispatchSiloConfigurator : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        siloBuilder
+            .AddMemoryGrainStorage(GrainStorage.Name)
+            .AddMemoryGrainStorageAsDefault();
+        siloBuilder.Services.AddDispatchSerialization();
+        siloBuilder.Services.AddFakeGrainClock();
+    }
+}
