@@ -128,7 +128,7 @@ public sealed partial class DispatchEngine
         var context = IncidentContext.Create(network, incident, network.Regions[regionIndex]);
         var set = new BatchCandidates(id, context, weight, penalty);
         var holdingKm = serviceAreas.FarthestHoldingCentreKm(lat, lon);
-        if (!context.AnyTypeCanServe || holdingKm < 0)
+        if (!context.Profile.AnyTypeCanServe || holdingKm < 0)
         {
             return set;
         }
@@ -137,7 +137,7 @@ public sealed partial class DispatchEngine
         var safe = new List<(double Key, int Resource)>();
         var processed = 0;
         var inner = -1.0;
-        var radius = FirstRingKm;
+        var radius = firstRingKm;
         while (true)
         {
             CollectRing(lat, lon, inner, radius);
@@ -153,7 +153,7 @@ public sealed partial class DispatchEngine
             }
 
             // The least batch cost of any option beyond the ring: the fastest type's ETA at the ring's edge.
-            var beyond = weight * (travel.MinEtaMinutes(radius, context.FastestProfile) + context.MinModePenalty);
+            var beyond = weight * (travel.MinEtaMinutes(radius, context.FastestProfile) + context.Profile.MinModePenalty);
             if (DistinctSafeUnitsBelow(safe, beyond) >= batchSize)
             {
                 return set;
