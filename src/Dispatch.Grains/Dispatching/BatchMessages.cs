@@ -26,7 +26,8 @@ public static class BatchGrainReasons
 
 /// <summary>
 /// The batch's answer. With commit, <see cref="Result"/> lists only assignments that the centers accepted, and
-/// <see cref="Reservations"/> holds their reservations (same order). <see cref="Resolved"/> counts the re-solves
+/// <see cref="Reservations"/> holds their reservations (same order), then any hold an earlier attempt had already
+/// made for an incident (that incident is listed as already dispatched). <see cref="Resolved"/> counts the re-solves
 /// after a center refused a reservation (its state had moved on from the index); <see cref="Notes"/> says what
 /// happened each time. After a re-solve the objective is that of the final answer against the state each part was
 /// solved on, and it is not claimed optimal.

@@ -36,13 +36,14 @@ public sealed partial class DispatcherGrain
         }
 
         var committed = new List<(BatchAssignedIncident Assigned, Reservation Reservation)>();
+        var adopted = new List<Reservation>();
         var notes = new List<string>();
         var resolved = 0;
         var result = engine.SolveBatch(pending, options);
         while (true)
         {
-            var refused = await ReserveInOrderAsync(result, committed, notes);
-            var reserved = committed.Select(c => c.Assigned.IncidentId).ToHashSet(StringComparer.Ordinal);
+            var refused = await ReserveInOrderAsync(result, committed, adopted, notes);
+            var reserved = committed.Select(c => c.Assigned.IncidentId).Concat(adopted.Select(a => a.IncidentId)).ToHashSet(StringComparer.Ordinal);
             pending.RemoveAll(p => reserved.Contains(p.Id));
             if (!refused)
             {
@@ -63,13 +64,15 @@ public sealed partial class DispatcherGrain
             result = engine.SolveBatch(pending, options);
         }
 
+        // Adopted holds are reported as already dispatched, and returned with the others so that their cases record them.
+        skipped.AddRange(adopted.Select(a => new BatchUnassignedIncident(a.IncidentId, BatchGrainReasons.AlreadyDispatched, 0)));
         return new BatchDecision(BatchStatus.Solved, Final(result, committed, skipped, incidents, resolved), true,
-            [.. Ordered(committed, incidents).Select(c => c.Reservation)], resolved, [.. notes]);
+            [.. Ordered(committed, incidents).Select(c => c.Reservation), .. adopted], resolved, [.. notes]);
     }
 
     /// <summary>Reserves the result's assignments one by one exactly as a single dispatch does; stops at the first
     /// refusal (after taking the center's word for its state) and says so.</summary>
-    private async Task<bool> ReserveInOrderAsync(BatchResult result, List<(BatchAssignedIncident, Reservation)> committed, List<string> notes)
+    private async Task<bool> ReserveInOrderAsync(BatchResult result, List<(BatchAssignedIncident, Reservation)> committed, List<Reservation> adopted, List<string> notes)
     {
         foreach (var assigned in result.Assignments)
         {
@@ -77,15 +80,23 @@ public sealed partial class DispatcherGrain
             var stockBefore = option.Part is { } sku ? engine!.StockOf(option.CenterId, sku) : default;
             Hold(option, stockBefore);
             ReserveOutcome outcome;
+            var center = GrainFactory.GetGrain<IServiceCenterGrain>(option.CenterId);
             try
             {
-                outcome = await GrainFactory.GetGrain<IServiceCenterGrain>(option.CenterId)
-                    .ReserveAsync(new ReserveRequest(assigned.IncidentId, option.ResourceId, option.Mode, option.Part, option.EtaMin));
+                outcome = await center.ReserveAsync(new ReserveRequest(assigned.IncidentId, option.ResourceId, option.Mode, option.Part, option.EtaMin));
             }
             catch
             {
-                Unhold(option, stockBefore);
-                throw;
+                // As for a single dispatch: the center may have stored the hold before the call failed.
+                var stored = (await center.GetAsync()).Reservations.FirstOrDefault(r => r.IncidentId == assigned.IncidentId);
+                if (stored is null)
+                {
+                    Unhold(option, stockBefore);
+                    throw;
+                }
+
+                outcome = new ReserveOutcome(stored.ResourceId == option.ResourceId ? ReserveStatus.Reserved : ReserveStatus.IncidentHoldsOther, stored);
+                await ResyncCenterAsync(option.CenterId);
             }
 
             if (outcome.Status == ReserveStatus.Reserved)
@@ -93,6 +104,18 @@ public sealed partial class DispatcherGrain
                 reservations[assigned.IncidentId] = outcome.Reservation!;
                 committed.Add((assigned, outcome.Reservation!));
                 continue;
+            }
+
+            if (outcome.Status == ReserveStatus.IncidentHoldsOther)
+            {
+                // An earlier attempt whose answer was lost holds another unit: that hold is the incident's assignment,
+                // and the plan for the others is re-solved around it.
+                Unhold(option, stockBefore);
+                reservations[assigned.IncidentId] = outcome.Reservation!;
+                adopted.Add(outcome.Reservation!);
+                await ResyncCenterAsync(option.CenterId);
+                notes.Add($"incident '{assigned.IncidentId}' already held resource '{outcome.Reservation!.ResourceId}'; kept it");
+                return true;
             }
 
             Unhold(option, stockBefore);
