@@ -21,6 +21,7 @@ public static class DomainHosting
         app.MapResourceEndpoints();
         app.MapRecommendationEndpoints();
         app.MapIncidentEndpoints();
+        app.MapBatchEndpoints();
         return app;
     }
 }

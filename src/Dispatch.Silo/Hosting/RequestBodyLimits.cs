@@ -14,7 +14,8 @@ public sealed class RequestBodyLimits(IConfiguration configuration) : IMiddlewar
     private readonly long defaultLimit = configuration.GetValue(DispatchSettings.DefaultBodyLimitBytes, 1L * 1024 * 1024);
 
     public long LimitFor(HttpRequest request) =>
-        HttpMethods.IsPut(request.Method) && request.Path.Equals("/v1/network", StringComparison.OrdinalIgnoreCase)
+        (HttpMethods.IsPut(request.Method) && request.Path.Equals("/v1/network", StringComparison.OrdinalIgnoreCase))
+            || (HttpMethods.IsPost(request.Method) && request.Path.Equals("/v1/dispatch/batch", StringComparison.OrdinalIgnoreCase))
             ? networkLimit
             : defaultLimit;
 

@@ -9,7 +9,11 @@ public sealed class BatchSolver(TimeProvider? timeProvider = null)
 {
     private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
 
-    public BatchSolution Solve(BatchProblem problem, BatchOptions? options = null)
+    /// <param name="problem">The batch.</param>
+    /// <param name="options">How to solve it.</param>
+    /// <param name="startingPoint">Optionally, an option index per incident (-1 unassigned) to start CP-SAT from
+    /// instead of the built-in greedy choice; used only where it is feasible and every choice survived pruning.</param>
+    public BatchSolution Solve(BatchProblem problem, BatchOptions? options = null, IReadOnlyList<int>? startingPoint = null)
     {
         options ??= BatchOptions.Default;
         BatchProblemValidator.ThrowIfInvalid(problem);
@@ -19,7 +23,7 @@ public sealed class BatchSolver(TimeProvider? timeProvider = null)
         var started = time.GetTimestamp();
         var scale = ObjectiveScale.For(problem);
         var model = BatchModelBuilder.Build(problem, scale, options.Prune);
-        var (outcome, method) = SolveModel(model, options);
+        var (outcome, method) = SolveModel(model, options, startingPoint is null ? null : StartingPoint.ToCandidates(model, startingPoint));
         var elapsed = time.GetElapsedTime(started);
 
         var optionChoice = new int[model.IncidentCount];
@@ -49,9 +53,9 @@ public sealed class BatchSolver(TimeProvider? timeProvider = null)
             SolveTime: elapsed);
     }
 
-    private static (ModelOutcome Outcome, BatchSolveMethod Method) SolveModel(BatchModel model, BatchOptions options)
+    private static (ModelOutcome Outcome, BatchSolveMethod Method) SolveModel(BatchModel model, BatchOptions options, int[]? start)
     {
-        var greedy = GreedyAssignment.Choose(model);
+        var greedy = start ?? GreedyAssignment.Choose(model);
         if (model.CandidateCount == 0)
         {
             var nothing = Enumerable.Repeat(-1, model.IncidentCount).ToArray();
@@ -69,7 +73,14 @@ public sealed class BatchSolver(TimeProvider? timeProvider = null)
             }
         }
 
-        return (CpSatBatchSolver.Solve(model, options, greedy), BatchSolveMethod.CpSat);
+        // CP-SAT may end on a solution worse than its hint when the time limit cuts it short: keep the better one.
+        var solved = CpSatBatchSolver.Solve(model, options, greedy);
+        if (!solved.Optimal && model.ScaledObjective(greedy) < model.ScaledObjective(solved.Choice))
+        {
+            solved = solved with { Choice = greedy };
+        }
+
+        return (solved, BatchSolveMethod.CpSat);
     }
 
     private static List<BatchAssignment> Assignments(BatchProblem problem, int[] optionChoice)
