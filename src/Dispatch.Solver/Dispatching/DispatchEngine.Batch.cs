@@ -188,24 +188,10 @@ public sealed partial class DispatchEngine
         }
 
         var center = network.Centers[u.CenterIndex];
-        var type = network.Types[u.TypeIndex];
-        var region = context.Region;
-        var eta = travel.EtaMinutes(u.Lat, u.Lon, context.Incident.Location.Lat, context.Incident.Location.Lon,
-            new TravelProfile(type.SpeedKmh, type.MobilizationMin, region.Circuity, region.SpeedFactor));
-        var cross = center.RegionIndex != region.Index ? network.CrossRegionPenaltyMin : 0;
-        var partner = center.IsPartner ? network.PartnerPenaltyMin : 0;
-        var loss = coverage.Loss(u.Index);
-        var coveragePenalty = network.CoverageLambda * context.CoverageFactor * loss;
-        foreach (var modeIndex in passing)
+        ScoreOptions(context, u, passing, partMissing, scored);
+        foreach (var option in scored)
         {
-            if (partMissing is not null && partMissing[modeIndex])
-            {
-                continue;
-            }
-
-            var modePenalty = context.Modes[modeIndex].PenaltyMin;
-            var option = new CandidateOption(u.Index, modeIndex, eta, modePenalty, cross, partner, loss, coveragePenalty,
-                eta + modePenalty + cross + partner + coveragePenalty);
+            var modeIndex = option.Mode;
             var sku = context.Skus[modeIndex];
             set.Options.Add(option);
             set.Slots.Add((u.Index, sku is null ? null : new PartKey(center.Id, sku)));

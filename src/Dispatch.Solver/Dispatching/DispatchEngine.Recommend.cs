@@ -7,13 +7,12 @@ namespace Dispatch.Solver.Dispatching;
 
 public sealed partial class DispatchEngine
 {
-    private const double FirstRingKm = 120;
-
     // Half the Earth's circumference: a ring this wide holds every unit.
     private const double WholeEarthKm = Math.PI * Haversine.EarthRadiusKm;
 
     private readonly List<(double Km, int Resource)> ring = [];
     private readonly List<int> found = [];
+    private readonly List<CandidateOption> scored = [];
 
     /// <summary>Units the last recommendation looked at; tests use it to show that pruning prunes.</summary>
     internal int LastVisited { get; private set; }
@@ -187,6 +186,18 @@ public sealed partial class DispatchEngine
             return;
         }
 
+        ScoreOptions(context, u, passing, partMissing, scored);
+        foreach (var option in scored)
+        {
+            best.Offer(option);
+        }
+    }
+
+    /// <summary>Fills <paramref name="into"/> with the unit's options (one per mode that passed and has its part),
+    /// scored as DESIGN §3 "Score" adds the terms.</summary>
+    private void ScoreOptions(IncidentContext context, ResourceState u, int[] passing, bool[]? partMissing, List<CandidateOption> into)
+    {
+        into.Clear();
         var center = network.Centers[u.CenterIndex];
         var type = network.Types[u.TypeIndex];
         var region = context.Region;
@@ -205,7 +216,7 @@ public sealed partial class DispatchEngine
 
             var penalty = context.Modes[modeIndex].PenaltyMin;
             var score = eta + penalty + cross + partner + coveragePenalty;
-            best.Offer(new CandidateOption(u.Index, modeIndex, eta, penalty, cross, partner, loss, coveragePenalty, score));
+            into.Add(new CandidateOption(u.Index, modeIndex, eta, penalty, cross, partner, loss, coveragePenalty, score));
         }
     }
 
