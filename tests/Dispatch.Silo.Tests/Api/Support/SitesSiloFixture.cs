@@ -17,7 +17,7 @@ public class SitesSiloFixture : IAsyncLifetime
 
     public ApiSilo Silo { get; }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Silo.Start();
         using var admin = Silo.Admin();
