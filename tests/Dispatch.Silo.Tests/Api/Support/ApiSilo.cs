@@ -15,6 +15,9 @@ public sealed class ApiSilo : IAsyncDisposable
     /// <summary>The <c>Dispatch:SeedNetwork</c> value that loads nothing: tests PUT their own network.</summary>
     public const string NoSeed = "none";
 
+    /// <summary>The <c>Dispatch:SeedNetwork</c> value that loads the bundled demo network.</summary>
+    public const string DemoNetwork = "";
+
     private readonly ConcurrentDictionary<string, string> keysByRole = new(StringComparer.Ordinal);
     private readonly string seedNetwork;
     private ApiSiloFactory? factory;
