@@ -60,6 +60,13 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         using var admin = Silo.Admin();
         var cases = await ReadAllCasesAsync(admin);
         AssertEveryCaseDefinite(cases);
+
+        // The run went through every kind of ending, so the checks below had something to check.
+        foreach (var status in new[] { "open", "dispatched", "enroute", "completed", "cancelled" })
+        {
+            Assert.Contains(cases.Values, c => c.Str("status") == status);
+        }
+
         var holders = AssertNoUnitHeldTwice(cases);
         await AssertNetworkAgreesAsync(admin, cases, holders);
         await AssertOpenListingAsync(admin, cases);
