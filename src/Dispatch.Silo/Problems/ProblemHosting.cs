@@ -29,6 +29,9 @@ public static class ProblemHosting
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+
+            // 1e400 is valid JSON but no number the engine can use: a 400, not an infinity.
+            o.SerializerOptions.Converters.Add(new Dispatch.Solver.Documents.FiniteNumberConverter());
         });
         return builder;
     }

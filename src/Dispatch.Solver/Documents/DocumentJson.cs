@@ -15,6 +15,7 @@ public static class DocumentJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             NumberHandling = JsonNumberHandling.Strict,
         };
+        options.Converters.Add(new FiniteNumberConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

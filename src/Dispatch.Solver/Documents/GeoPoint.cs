@@ -55,7 +55,7 @@ public sealed class GeoPointConverter : JsonConverter<GeoPoint>
     }
 
     private static double ReadNumber(ref Utf8JsonReader reader, string name) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value)
+        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) && double.IsFinite(value)
             ? value
             : throw new JsonException($"\"{name}\" must be a number of degrees");
 }

@@ -68,14 +68,14 @@ public sealed class MetricsEndpointTests(SqliteSiloFixture fixture) : IClassFixt
         await PostAsync(agent, "/v1/incidents", Incident(id), HttpStatusCode.Created);
         await PostAsync(agent, $"/v1/incidents/{id}/dispatch", new { }, HttpStatusCode.OK);
         await PostAsync(agent, $"/v1/incidents/{id}/events", new { type = "enroute" }, HttpStatusCode.OK);
-        await PostAsync(agent, $"/v1/incidents/{id}/events", new { type = "completed" }, HttpStatusCode.Conflict);
+        await PostAsync(agent, $"/v1/incidents/{id}/events", new { type = "enroute" }, HttpStatusCode.Conflict);
         await PostAsync(agent, $"/v1/incidents/{id}-missing/dispatch", new { }, HttpStatusCode.NotFound);
 
         var after = await ScrapeAsync();
         AssertIncreased(before, after, Dispatches, ("outcome", "dispatched"));
         AssertIncreased(before, after, Dispatches, ("outcome", "not_found"));
         AssertIncreased(before, after, IncidentEvents, ("type", "enroute"), ("outcome", "accepted"));
-        AssertIncreased(before, after, IncidentEvents, ("type", "completed"), ("outcome", "conflict"));
+        AssertIncreased(before, after, IncidentEvents, ("type", "enroute"), ("outcome", "conflict"));
     }
 
     [Fact]
