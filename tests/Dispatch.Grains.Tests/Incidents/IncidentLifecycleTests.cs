@@ -3,7 +3,8 @@ using Dispatch.Grains.Tests.Cluster;
 
 namespace Dispatch.Grains.Tests.Incidents;
 
-/// <summary>The case state machine: open, dispatched, enroute, onscene, (towing), completed; cancelled until on scene.</summary>
+/// <summary>The case state machine: open, dispatched, enroute, onscene, (towing), completed, forward only and
+/// skipping steps once dispatched; cancelled until closed.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class IncidentLifecycleTests(ClusterFixture fixture)
 {
@@ -102,6 +103,35 @@ public sealed class IncidentLifecycleTests(ClusterFixture fixture)
 
         Assert.Equal(CaseOutcome.Ok, result.Outcome);
         Assert.Equal(CaseStatus.Cancelled, result.Case!.Status);
+    }
+
+    [Theory]
+    [InlineData(CaseStatus.Dispatched, CaseStatus.OnScene)]
+    [InlineData(CaseStatus.Dispatched, CaseStatus.Completed)]
+    [InlineData(CaseStatus.Enroute, CaseStatus.Completed)]
+    [InlineData(CaseStatus.Dispatched, CaseStatus.Towing)]
+    public async Task AddEventAsync_ForwardSkip_Allowed(string from, string eventType)
+    {
+        var area = await IncidentArea.AddAsync(fixture.Grains);
+        var (grain, _) = await TestCases.OpenAsync(fixture, area);
+        await TestCases.WalkToAsync(grain, from);
+
+        var result = await grain.AddEventAsync(eventType, null, null);
+
+        Assert.Equal(CaseOutcome.Ok, result.Outcome);
+        Assert.Equal(eventType, result.Case!.Status);
+    }
+
+    [Fact]
+    public async Task AddEventAsync_TowingThenCancelled_Allowed()
+    {
+        var area = await IncidentArea.AddAsync(fixture.Grains);
+        var (grain, _) = await TestCases.OpenAsync(fixture, area);
+        await TestCases.WalkToAsync(grain, CaseStatus.Towing);
+
+        var result = await grain.AddEventAsync(CaseStatus.Cancelled, null, null);
+
+        Assert.Equal(CaseOutcome.Ok, result.Outcome);
     }
 
     [Theory]
