@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using Dispatch.Solver.Dispatching;
+using Dispatch.Solver.Documents;
 
 namespace Dispatch.Benchmarks;
 
 /// <summary>Coverage index upkeep: a unit dispatched (no longer available) and then returned.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class CoverageUpdateBenchmarks
 {
     private DispatchEngine engine = null!;
@@ -25,6 +27,16 @@ public class CoverageUpdateBenchmarks
         var unit = units[next++ % units.Length];
         engine.SetResourceStatus(unit, ResourceStatus.Assigned);
         engine.SetResourceStatus(unit, ResourceStatus.Available);
+        return engine.CoverageLoss(unit);
+    }
+
+    [Benchmark(Description = "Move one unit 20 km and back")]
+    public double MoveAndBack()
+    {
+        var unit = units[next++ % units.Length];
+        var home = engine.PositionOf(unit);
+        engine.MoveResource(unit, new GeoPoint(home.Lat + 0.18, home.Lon));
+        engine.MoveResource(unit, home);
         return engine.CoverageLoss(unit);
     }
 }

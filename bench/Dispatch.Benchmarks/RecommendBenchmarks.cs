@@ -5,6 +5,7 @@ namespace Dispatch.Benchmarks;
 
 /// <summary>Single-incident recommendation at national scale (20,000 units), default options.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RecommendBenchmarks
 {
     private DispatchEngine engine = null!;

@@ -141,7 +141,7 @@ public sealed partial class DispatchEngine
         while (true)
         {
             CollectRing(lat, lon, inner, radius);
-            foreach (var (_, resource) in ring)
+            foreach (var (_, _, resource) in ring)
             {
                 AddBatchOptions(set, network.Resources[resource], batchSize, exposure, safe);
             }

@@ -10,7 +10,7 @@ public sealed partial class DispatchEngine
     // Half the Earth's circumference: a ring this wide holds every unit.
     private const double WholeEarthKm = Math.PI * Haversine.EarthRadiusKm;
 
-    private readonly List<(double Km, int Resource)> ring = [];
+    private readonly List<RingEntry> ring = [];
     private readonly List<int> found = [];
     private readonly List<CandidateOption> scored = [];
 
@@ -48,7 +48,7 @@ public sealed partial class DispatchEngine
         }
 
         var context = IncidentContext.Create(network, incident, network.Regions[regionIndex]);
-        var ranking = new OptionRanking(network.Resources, query.Policy);
+        var ranking = new OptionRanking(network.OrdinalRank, query.Policy);
         var best = new BestOptions(ranking, query.Options);
         var excluded = new List<ExcludedResource>();
         // How far options can be is only needed when the bound has not settled them; work it out then.
@@ -62,20 +62,32 @@ public sealed partial class DispatchEngine
         }
 
         var processed = 0;
+        var seen = 0;
         LastRings = 0;
         var inner = -1.0;
         var radius = firstRingKm;
-        while (true)
+        var settled = false;
+        while (!settled)
         {
-            CollectRing(lat, lon, inner, radius);
-            foreach (var (_, resource) in ring)
+            var collected = CollectRing(lat, lon, inner, radius);
+            foreach (var entry in ring)
             {
-                Evaluate(context, network.Resources[resource], best, excluded, query.Excluded);
+                // Units come nearest first: once the bound passes the worst kept option and enough exclusions are
+                // in hand, nothing at this distance or beyond can change the answer.
+                if (query.Excluded is { } wanted && excluded.Count >= wanted
+                    && (!context.Profile.AnyTypeCanServe || (best.IsFull && LowerBoundBeyond(context, ranking, entry.Km) > Slack(best.WorstKey))))
+                {
+                    settled = true;
+                    break;
+                }
+
+                Evaluate(context, network.Resources[entry.Resource], best, excluded, query.Excluded);
+                processed++;
             }
 
-            processed += ring.Count;
+            seen += collected;
             LastRings++;
-            if (processed >= network.Resources.Length || radius >= WholeEarthKm)
+            if (settled || seen >= network.Resources.Length || radius >= WholeEarthKm)
             {
                 break;
             }
@@ -150,8 +162,9 @@ public sealed partial class DispatchEngine
         return ranking.Policy == RankingPolicy.Closest ? eta : eta + context.Profile.MinModePenalty;
     }
 
-    /// <summary>Fills <see cref="ring"/> with the units at distance in (inner, outer], nearest first, ties by id.</summary>
-    private void CollectRing(double lat, double lon, double inner, double outer)
+    /// <summary>Fills <see cref="ring"/> with the units at distance in (inner, outer], nearest first, ties by id,
+    /// and returns how many that is.</summary>
+    private int CollectRing(double lat, double lon, double inner, double outer)
     {
         ring.Clear();
         found.Clear();
@@ -162,15 +175,12 @@ public sealed partial class DispatchEngine
             var km = Haversine.Km(u.Lat, u.Lon, lat, lon);
             if (km > inner && (km <= outer || outer >= WholeEarthKm))
             {
-                ring.Add((km, id));
+                ring.Add(new RingEntry(km, network.OrdinalRank[id], id));
             }
         }
 
-        ring.Sort((a, b) =>
-        {
-            var byKm = a.Km.CompareTo(b.Km);
-            return byKm != 0 ? byKm : string.CompareOrdinal(network.Resources[a.Resource].Id, network.Resources[b.Resource].Id);
-        });
+        ring.Sort();
+        return ring.Count;
     }
 
     private void Evaluate(IncidentContext context, ResourceState u, BestOptions best, List<ExcludedResource> excluded, int? maxExcluded)

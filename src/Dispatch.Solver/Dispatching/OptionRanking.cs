@@ -1,10 +1,8 @@
-using Dispatch.Solver.Network;
-
 namespace Dispatch.Solver.Dispatching;
 
 /// <summary>Orders options (DESIGN §3 "Score"): by score, then eta, then ordinal resource id, then mode
 /// catalog order; <see cref="RankingPolicy.Closest"/> by eta, then id, then mode.</summary>
-internal sealed class OptionRanking(ResourceState[] resources, RankingPolicy policy) : IComparer<CandidateOption>
+internal sealed class OptionRanking(int[] ordinalRank, RankingPolicy policy) : IComparer<CandidateOption>
 {
     public RankingPolicy Policy { get; } = policy;
 
@@ -27,7 +25,7 @@ internal sealed class OptionRanking(ResourceState[] resources, RankingPolicy pol
             return byEta;
         }
 
-        var byId = string.CompareOrdinal(resources[x.Resource].Id, resources[y.Resource].Id);
+        var byId = ordinalRank[x.Resource].CompareTo(ordinalRank[y.Resource]);
         return byId != 0 ? byId : x.Mode.CompareTo(y.Mode);
     }
 }

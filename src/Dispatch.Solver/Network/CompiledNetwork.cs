@@ -27,6 +27,9 @@ internal sealed class CompiledNetwork
     public Dictionary<string, CenterSpec> CentersById { get; } = new(StringComparer.Ordinal);
     public ResourceState[] Resources { get; private set; } = [];
     public Dictionary<string, ResourceState> ResourcesById { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per resource index, the rank of its id in ordinal (UTF-16) order: ties compare ranks, not strings.</summary>
+    public int[] OrdinalRank { get; private set; } = [];
     public DemandPointSpec[] DemandPoints { get; private set; } = [];
     public Dictionary<string, DemandPointSpec> DemandPointsById { get; } = new(StringComparer.Ordinal);
     public AccessRule[] Rules { get; private set; } = [];
@@ -205,6 +208,12 @@ internal sealed class CompiledNetwork
 
         Centers = [.. compiledCenters];
         Resources = [.. resources];
+        var byId = Enumerable.Range(0, Resources.Length).OrderBy(i => Resources[i].Id, StringComparer.Ordinal).ToArray();
+        OrdinalRank = new int[Resources.Length];
+        for (var rank = 0; rank < byId.Length; rank++)
+        {
+            OrdinalRank[byId[rank]] = rank;
+        }
     }
 
     private void CompileDemandPoints(IReadOnlyList<DemandPointDocument> points)
