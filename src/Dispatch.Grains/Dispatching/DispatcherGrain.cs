@@ -5,6 +5,7 @@ using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Validation;
 using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
 
 namespace Dispatch.Grains.Dispatching;
 
@@ -51,8 +52,8 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
             NetworkKey, version, engine.ResourceCount, reservations.Count);
     }
 
-    public Task<RecommendationResult?> RecommendAsync(Incident incident, RecommendationQuery query) =>
-        Task.FromResult(engine?.Recommend(incident, query));
+    public Task<Immutable<RecommendationResult?>> RecommendSharedAsync(Immutable<Incident> incident, RecommendationQuery query) =>
+        Task.FromResult(new Immutable<RecommendationResult?>(engine?.Recommend(incident.Value, query)));
 
     public Task<string?> RegionOfAsync(GeoPoint point) => Task.FromResult(engine is null ? string.Empty : engine.RegionOf(point));
 

@@ -10,9 +10,11 @@ namespace Dispatch.Grains.Dispatching;
 /// time, so that after a dispatch answer the next recommendation sees it.</summary>
 public interface IDispatcherGrain : IGrainWithStringKey
 {
-    /// <summary>Recommendations only read, so they may run while a dispatch waits on its center.</summary>
+    /// <summary>Recommendations only read, so they may run while a dispatch waits on its center. Incident and
+    /// answer travel as <see cref="Immutable{T}"/>: neither side changes them, and copying them through the JSON
+    /// codec would cost more than the recommendation itself. Callers use <see cref="DispatcherGrainExtensions.RecommendAsync"/>.</summary>
     [AlwaysInterleave]
-    Task<RecommendationResult?> RecommendAsync(Incident incident, RecommendationQuery query);
+    Task<Immutable<RecommendationResult?>> RecommendSharedAsync(Immutable<Incident> incident, RecommendationQuery query);
 
     /// <summary>The region code of a point; empty when no network is loaded, null outside the served area.</summary>
     [AlwaysInterleave]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dispatch.Grains;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Metrics;
 using Dispatch.Solver.Dispatching;
