@@ -2,6 +2,7 @@ using Dispatch.Grains;
 using Dispatch.Grains.Serialization;
 using Dispatch.Silo.Storage;
 using Orleans.Configuration;
+using Orleans.Providers;
 
 namespace Dispatch.Silo.Hosting;
 
@@ -42,6 +43,7 @@ public static class OrleansHosting
                 case StorageProviderKind.Sqlite:
                     silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
                     AddAdoNetStorage(silo, storage);
+                    SerializeSqliteWrites(silo);
                     break;
                 default:
                     silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
@@ -81,5 +83,17 @@ public static class OrleansHosting
 
         silo.AddAdoNetGrainStorage(GrainStorage.Name, Configure);
         silo.AddAdoNetGrainStorageAsDefault(Configure);
+    }
+
+    // SQLite has one writer; both storages write to the same file, so they share one gate.
+    private static void SerializeSqliteWrites(ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton<SqliteWriteGate>();
+        foreach (var name in new[] { GrainStorage.Name, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME })
+        {
+            silo.Services.DecorateGrainStorage(
+                name,
+                (provider, inner) => new SerializedWriteGrainStorage(inner, provider.GetRequiredService<SqliteWriteGate>()));
+        }
     }
 }
