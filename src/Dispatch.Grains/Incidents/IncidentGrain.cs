@@ -17,7 +17,7 @@ public sealed class IncidentGrain(
 
     private IDispatcherGrain Dispatcher => GrainFactory.GetGrain<IDispatcherGrain>(Network);
 
-    private IIncidentRegistryGrain Registry => GrainFactory.GetGrain<IIncidentRegistryGrain>(Network);
+    private IIncidentRegistryGrain Registry => IncidentRegistry.ShardOf(GrainFactory, Network, Id);
 
     public async Task<CaseResult> CreateAsync(IncidentRequest request, Incident incident, bool autoDispatch)
     {

@@ -6,8 +6,8 @@ public sealed class IncidentRegistryGrain(
     [PersistentState("incidents", GrainStorage.Name)] IPersistentState<IncidentRegistryState> state,
     TimeProvider time) : Grain, IIncidentRegistryGrain
 {
-    /// <summary>How many closed cases stay listed; older ones remain readable by id.</summary>
-    public const int ClosedKept = 2000;
+    /// <summary>How many closed cases a shard keeps listed; older ones remain readable by id.</summary>
+    public const int ClosedKept = 200;
 
     public Task TrackAsync(string incidentId, string status) =>
         state.UpdateAsync(s => s.Clone(), s =>

@@ -8,7 +8,8 @@ public sealed class Dispatchers(IGrainFactory grains)
 {
     public IDispatcherGrain Dispatcher => grains.GetGrain<IDispatcherGrain>(IncidentGrain.Network);
 
-    public IIncidentRegistryGrain Registry => grains.GetGrain<IIncidentRegistryGrain>(IncidentGrain.Network);
+    public Task<System.Collections.Immutable.ImmutableArray<IncidentListing>> ListIncidentsAsync(System.Collections.Immutable.ImmutableArray<string> statuses) =>
+        IncidentRegistry.ListAsync(grains, IncidentGrain.Network, statuses);
 
     public IIncidentGrain Incident(string id) => grains.GetGrain<IIncidentGrain>(id);
 }

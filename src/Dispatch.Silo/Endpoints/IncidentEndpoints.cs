@@ -116,7 +116,7 @@ public static class IncidentEndpoints
             statuses = [.. asked.SelectMany(s => s == "active" ? CaseStatus.All.Where(c => !CaseStatus.IsTerminal(c)) : [s]).Distinct()];
         }
 
-        var listed = await grains.Registry.ListAsync(statuses);
+        var listed = await grains.ListIncidentsAsync(statuses);
         var cases = await Task.WhenAll(listed.Select(l => grains.Incident(l.Id).GetAsync()));
         return TypedResults.Ok(new CaseList([.. cases.OfType<CaseView>().Where(c => statuses.IsEmpty || statuses.Contains(c.Status)).Select(c => Mask(c, user))]));
     }

@@ -24,7 +24,7 @@ public sealed class IncidentCreateTests(ClusterFixture fixture)
         Assert.Null(view.TimeToDispatchSec);
         Assert.Equal(new TimelineEntry("created", fixture.Now), Assert.Single(view.Timeline));
         Assert.Equal(area.Site, view.Incident.Location);
-        var open = await fixture.Grains.GetGrain<IIncidentRegistryGrain>(IncidentGrain.Network).ListAsync([CaseStatus.Open]);
+        var open = await IncidentRegistry.ListAsync(fixture.Grains, IncidentGrain.Network, [CaseStatus.Open]);
         Assert.Contains(open, l => l.Id == view.Id && l.Status == CaseStatus.Open);
     }
 
@@ -141,9 +141,9 @@ public sealed class IncidentCreateTests(ClusterFixture fixture)
 
         await TestCases.WalkToAsync(grain, CaseStatus.Completed);
 
-        var registry = fixture.Grains.GetGrain<IIncidentRegistryGrain>(IncidentGrain.Network);
-        Assert.DoesNotContain(await registry.ListAsync([CaseStatus.Open, CaseStatus.Dispatched]), l => l.Id == id);
-        Assert.Contains(await registry.ListAsync([CaseStatus.Completed]), l => l.Id == id);
-        Assert.Contains(await registry.ListAsync(ImmutableArray<string>.Empty), l => l.Id == id && l.Status == CaseStatus.Completed);
+        Task<ImmutableArray<IncidentListing>> ListAsync(ImmutableArray<string> statuses) => IncidentRegistry.ListAsync(fixture.Grains, IncidentGrain.Network, statuses);
+        Assert.DoesNotContain(await ListAsync([CaseStatus.Open, CaseStatus.Dispatched]), l => l.Id == id);
+        Assert.Contains(await ListAsync([CaseStatus.Completed]), l => l.Id == id);
+        Assert.Contains(await ListAsync(ImmutableArray<string>.Empty), l => l.Id == id && l.Status == CaseStatus.Completed);
     }
 }
