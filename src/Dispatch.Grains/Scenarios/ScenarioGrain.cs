@@ -193,8 +193,12 @@ public sealed class ScenarioGrain(
     {
         var request = JsonSerializer.Deserialize<ScenarioRequest>(requestJson, DocumentJson.Options)
             ?? throw new InvalidOperationException("the stored request is empty");
-        var baseNetwork = request.Base?.Document ?? throw new InvalidOperationException("the stored request has no base network");
-        var prepared = ScenarioRunner.Prepare(request, baseNetwork);
+        if (request.Base?.Document is null)
+        {
+            throw new InvalidOperationException("the stored request has no base network");
+        }
+
+        var prepared = ScenarioRunner.Prepare(request, liveNetwork: null);
         if (!prepared.IsValid)
         {
             throw new InvalidOperationException("the stored request is no longer valid: " +

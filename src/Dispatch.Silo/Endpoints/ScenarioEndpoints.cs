@@ -13,8 +13,6 @@ namespace Dispatch.Silo.Endpoints;
 /// in its own grain on a copy of the network; live state never changes. Planners and admins.</summary>
 public static class ScenarioEndpoints
 {
-    public const int MaxNameLength = 200;
-
     public sealed record ScenarioAccepted(string Id, string Status);
 
     /// <summary>A run and, once it completed, the KPIs of the scenario and of its baseline (DESIGN §3 "Simulation").</summary>
@@ -47,7 +45,6 @@ public static class ScenarioEndpoints
         var scenarios = app.MapGroup("/v1/scenarios").WithTags("Scenarios").RequireAuthorization(AuthPolicies.Planner);
         scenarios.MapPost("/", SubmitAsync)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Start a what-if run (base 'live' or a network document, changes, replayed or generated demand); checked before it is accepted.");
         scenarios.MapGet("/", ListAsync)
             .WithSummary("The runs, newest first, without their KPIs.");
@@ -68,32 +65,13 @@ public static class ScenarioEndpoints
             return Problems.Problems.BadRequest("The body must be a scenario request.");
         }
 
-        if (request.Base is null)
+        var liveNetwork = request.Base is { IsLive: true } ? await grains.Dispatcher.GetNetworkAsync() : null;
+        var preparation = ScenarioRunner.Prepare(request, liveNetwork);
+        if (!preparation.IsValid)
         {
-            return Problems.Problems.Validation([("base", "is required: \"live\" or a network document")]);
-        }
-
-        var baseNetwork = request.Base.Document;
-        if (request.Base.IsLive)
-        {
-            baseNetwork = await grains.Dispatcher.GetNetworkAsync();
-            if (baseNetwork is null)
-            {
-                return Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, "No network has been loaded yet: there is no live base to run on.");
-            }
-        }
-
-        var errors = new List<(string, string)>();
-        if (request.Name is { } name && (name.Length > MaxNameLength || name.Any(char.IsControl)))
-        {
-            errors.Add(("name", $"must be at most {MaxNameLength} printable characters"));
-        }
-
-        var preparation = ScenarioRunner.Prepare(request, baseNetwork!);
-        errors.AddRange(preparation.Errors.Select(e => (e.Path, e.Message)));
-        if (errors.Count > 0)
-        {
-            return Problems.Problems.Validation(errors, $"The scenario has {errors.Count} error(s); no run was created.");
+            return Problems.Problems.Validation(
+                preparation.Errors.Select(e => (e.Path, e.Message)),
+                $"The scenario has {preparation.Errors.Count} error(s); no run was created.");
         }
 
         // The base is stored resolved, so that the run (and a run again after a restart) sees the network as it was now.
@@ -101,7 +79,7 @@ public static class ScenarioEndpoints
         var submission = new ScenarioSubmission(
             request.Name,
             user.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? string.Empty,
-            DocumentJson.Write(request with { Base = ScenarioBase.Of(baseNetwork!) }));
+            DocumentJson.Write(liveNetwork is null ? request : request with { Base = ScenarioBase.Of(liveNetwork) }));
         var summary = await grains.Scenario(id).SubmitAsync(submission);
         return TypedResults.Accepted(Location(id), new ScenarioAccepted(id, summary.Status));
     }
