@@ -47,7 +47,8 @@ public sealed class ScenarioEndpointTests(SitesSiloFixture fixture) : IClassFixt
             Assert.True(kpis.GetProperty("stockOuts").GetInt32() >= 0);
             // No region of the sites network is remote: a share over no demand is null, and says so.
             var tow = kpis.GetProperty("coverage").GetProperty("tow");
-            Assert.InRange(tow.GetProperty("all").GetDouble(), 0, 1);
+            // A time average of shares: the sum may land an ulp above 1.
+            Assert.InRange(tow.GetProperty("all").GetDouble(), 0, 1 + 1e-9);
             Assert.Equal(JsonValueKind.Null, tow.GetProperty("remote").ValueKind);
         }
 
@@ -219,7 +220,11 @@ public sealed class ScenarioEndpointTests(SitesSiloFixture fixture) : IClassFixt
         using var planner = await Silo.PlannerAsync();
         var before = await planner.ListIdsAsync();
         var body = "{\"name\":\"" + new string('x', (32 * 1024 * 1024) + 1) + "\"}";
-        using var response = await planner.SendRawAsync(HttpMethod.Post, ScenarioSteps.Path, body);
+        // The server refuses by the declared length before reading; with 100-continue the client waits for that answer
+        // instead of pushing 32 MB into a connection the server is closing.
+        using var request = new HttpRequestMessage(HttpMethod.Post, ScenarioSteps.Path) { Content = ApiJson.Raw(body) };
+        request.Headers.ExpectContinue = true;
+        using var response = await planner.SendAsync(request);
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal(before, await planner.ListIdsAsync());
     }
