@@ -113,7 +113,7 @@ public static class ScenarioEndpoints
             CancelOutcome.Cancelled => TypedResults.Ok(AnswerOf(result.Scenario!)),
             CancelOutcome.AlreadyFinished => Problems.Problems.Conflict(
                 $"The run is {result.Scenario!.Summary.Status}: there is nothing left to cancel.",
-                new { scenario = AnswerOf(result.Scenario) }),
+                new { scenario = ItemOf(result.Scenario.Summary) }),
             _ => NotFound(id),
         };
     }

@@ -228,4 +228,22 @@ public sealed class ScenarioEndpointTests(SitesSiloFixture fixture) : IClassFixt
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
         Assert.Equal(before, await planner.ListIdsAsync());
     }
+
+    [Fact]
+    public async Task OpenApi_ScenarioRoutes_DescribeTheirAnswers()
+    {
+        using var anonymous = Silo.Anonymous();
+        var document = await anonymous.GetJsonAsync("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+        var submit = paths.GetProperty("/v1/scenarios").GetProperty("post");
+        Assert.Contains("ScenarioRequest", submit.GetProperty("requestBody").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("ScenarioAccepted", submit.GetProperty("responses").GetProperty("202").GetRawText(), StringComparison.Ordinal);
+        Assert.True(submit.GetProperty("responses").TryGetProperty("400", out _));
+        Assert.Contains("ScenarioList", paths.GetProperty("/v1/scenarios").GetProperty("get").GetProperty("responses").GetProperty("200").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("ScenarioAnswer", paths.GetProperty("/v1/scenarios/{id}").GetProperty("get").GetProperty("responses").GetProperty("200").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("ScenarioAnswer", paths.GetProperty("/v1/scenarios/{id}/cancel").GetProperty("post").GetProperty("responses").GetProperty("200").GetRawText(), StringComparison.Ordinal);
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.TryGetProperty("SimulationKpis", out var kpis), string.Join(", ", schemas.EnumerateObject().Select(p => p.Name)));
+        Assert.True(kpis.GetProperty("properties").TryGetProperty("withinStandardShare", out _));
+    }
 }
