@@ -20,7 +20,7 @@ public sealed class ScenarioEndpointTests(SitesSiloFixture fixture) : IClassFixt
         using var planner = await Silo.PlannerAsync();
         var id = await planner.SubmitAsync(ScenarioSteps.Replay(40, name: "forty calls") with { Changes = ScenarioSteps.CloseAndAdd });
 
-        var run = await planner.CompleteAsync(id);
+        var run = await planner.WaitUntilCompletedAsync(id);
         Assert.Equal(id, run.Str("id"));
         Assert.Equal("forty calls", run.Str("name"));
         Assert.Equal(1.0, run.GetProperty("progress").GetDouble());
@@ -71,8 +71,8 @@ public sealed class ScenarioEndpointTests(SitesSiloFixture fixture) : IClassFixt
         using var planner = await Silo.PlannerAsync();
         var request = ScenarioSteps.Generated(days: 2, ratePerDay: 300) with { Changes = ScenarioSteps.CloseAndAdd, BaselinePolicy = "closest" };
 
-        var first = await planner.CompleteAsync(await planner.SubmitAsync(request));
-        var second = await planner.CompleteAsync(await planner.SubmitAsync(request));
+        var first = await planner.WaitUntilCompletedAsync(await planner.SubmitAsync(request));
+        var second = await planner.WaitUntilCompletedAsync(await planner.SubmitAsync(request));
 
         Assert.NotEqual(first.Str("id"), second.Str("id"));
         Assert.True(first.GetProperty("scenario").GetProperty("incidents").GetInt32() > 100, first.GetRawText());
@@ -96,7 +96,7 @@ public sealed class ScenarioEndpointTests(SitesSiloFixture fixture) : IClassFixt
         var center = await agent.GetTextAsync("/v1/centers/" + SitesNetwork.Center(0));
 
         var request = ScenarioSteps.Replay(60) with { Changes = ScenarioSteps.CloseAndAdd with { Stock = [new StockSettingDocument { CenterId = SitesNetwork.Center(0), Sku = TestIncidents.TireSku, OnHand = 50 }] } };
-        var run = await planner.CompleteAsync(await planner.SubmitAsync(request));
+        var run = await planner.WaitUntilCompletedAsync(await planner.SubmitAsync(request));
         Assert.Equal(60, run.GetProperty("scenario").GetProperty("incidents").GetInt32());
 
         Assert.Equal(network, await agent.GetTextAsync("/v1/network"));
@@ -131,7 +131,7 @@ public sealed class ScenarioEndpointTests(SitesSiloFixture fixture) : IClassFixt
         Assert.Equal(cancelled.GetRawText(), (await again.ExpectJsonAsync(HttpStatusCode.OK)).GetRawText());
 
         // The slot is free again: the key's next run goes.
-        await planner.CompleteAsync(await planner.SubmitAsync(ScenarioSteps.Replay(5)));
+        await planner.WaitUntilCompletedAsync(await planner.SubmitAsync(ScenarioSteps.Replay(5)));
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class ScenarioEndpointTests(SitesSiloFixture fixture) : IClassFixt
     {
         using var planner = await Silo.PlannerAsync();
         var id = await planner.SubmitAsync(ScenarioSteps.Replay(3));
-        var completed = await planner.CompleteAsync(id);
+        var completed = await planner.WaitUntilCompletedAsync(id);
 
         using var response = await planner.CancelAsync(id);
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
@@ -179,7 +179,7 @@ public sealed class ScenarioEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Submit_AdminKey_MayRunToo()
     {
         using var admin = Silo.Admin();
-        await admin.CompleteAsync(await admin.SubmitAsync(ScenarioSteps.Replay(4)));
+        await admin.WaitUntilCompletedAsync(await admin.SubmitAsync(ScenarioSteps.Replay(4)));
     }
 
     [Fact]
@@ -187,9 +187,9 @@ public sealed class ScenarioEndpointTests(SitesSiloFixture fixture) : IClassFixt
     {
         using var planner = await Silo.PlannerAsync();
         var older = await planner.SubmitAsync(ScenarioSteps.Replay(2, "older"));
-        await planner.CompleteAsync(older);
+        await planner.WaitUntilCompletedAsync(older);
         var newer = await planner.SubmitAsync(ScenarioSteps.Replay(2, "newer"));
-        await planner.CompleteAsync(newer);
+        await planner.WaitUntilCompletedAsync(newer);
 
         var items = (await planner.GetJsonAsync(ScenarioSteps.Path)).GetProperty("items").EnumerateArray().ToList();
         var ids = items.Select(i => i.Str("id")).ToList();
@@ -211,7 +211,7 @@ public sealed class ScenarioEndpointTests(SitesSiloFixture fixture) : IClassFixt
         var size = Encoding.UTF8.GetByteCount(DocumentJson.Write(request));
         Assert.True(size > 1024 * 1024, $"the body is only {size} bytes");
 
-        var run = await planner.CompleteAsync(await planner.SubmitAsync(request));
+        var run = await planner.WaitUntilCompletedAsync(await planner.SubmitAsync(request));
         Assert.Equal(9_000, run.GetProperty("scenario").GetProperty("incidents").GetInt32());
     }
 
@@ -256,7 +256,7 @@ public sealed class ScenarioEndpointTests(SitesSiloFixture fixture) : IClassFixt
         using var anonymous = Silo.Anonymous();
         var before = PrometheusScrape.Parse(await anonymous.GetTextAsync("/metrics"));
 
-        await planner.CompleteAsync(await planner.SubmitAsync(ScenarioSteps.Replay(2)));
+        await planner.WaitUntilCompletedAsync(await planner.SubmitAsync(ScenarioSteps.Replay(2)));
 
         var after = PrometheusScrape.Parse(await anonymous.GetTextAsync("/metrics"));
         Assert.True(after.Sum(Runs, ("outcome", "completed")) >= before.Sum(Runs, ("outcome", "completed")) + 1, after.Text);

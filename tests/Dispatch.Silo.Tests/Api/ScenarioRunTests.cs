@@ -21,7 +21,7 @@ public sealed class ScenarioRunTests : IAsyncLifetime
         using (var planner = await Silo.PlannerAsync())
         {
             var id = await planner.SubmitAsync(ScenarioSteps.Generated(days: 1, ratePerDay: 400) with { Changes = ScenarioSteps.CloseAndAdd });
-            await planner.CompleteAsync(id);
+            await planner.WaitUntilCompletedAsync(id);
         }
 
         var before = await SnapshotAsync();
@@ -57,7 +57,7 @@ public sealed class ScenarioRunTests : IAsyncLifetime
         // Nobody asks about the run: the silo takes it up again by itself.
         using var admin = Silo.Admin();
         await Eventually(async () => (await admin.GetJsonAsync(ScenarioSteps.Path)).GetProperty("items")[0].Str("status") == "completed");
-        var run = await admin.CompleteAsync(id);
+        var run = await admin.WaitUntilCompletedAsync(id);
         Assert.Equal(20, run.GetProperty("scenario").GetProperty("incidents").GetInt32());
     }
 
@@ -76,11 +76,11 @@ public sealed class ScenarioRunTests : IAsyncLifetime
         Silo.Start();
 
         using var again = await Silo.PlannerAsync();
-        var resumed = await again.CompleteAsync(interrupted);
+        var resumed = await again.WaitUntilCompletedAsync(interrupted);
         Assert.Equal(1.0, resumed.GetProperty("progress").GetDouble());
 
         // Deterministic: the run started again from the beginning answers what an uninterrupted one does.
-        var fresh = await again.CompleteAsync(await again.SubmitAsync(ScenarioSteps.Medium("uninterrupted")));
+        var fresh = await again.WaitUntilCompletedAsync(await again.SubmitAsync(ScenarioSteps.Medium("uninterrupted")));
         Assert.Equal(fresh.GetProperty("scenario").GetRawText(), resumed.GetProperty("scenario").GetRawText());
         Assert.Equal(fresh.GetProperty("baseline").GetRawText(), resumed.GetProperty("baseline").GetRawText());
     }
@@ -101,9 +101,9 @@ public sealed class ScenarioRunTests : IAsyncLifetime
         Assert.Equal(0, waiting.GetProperty("progress").GetDouble());
         Assert.Equal("queued", (await planner.GetJsonAsync(ScenarioSteps.Path)).GetProperty("items").EnumerateArray().Single(i => i.Str("id") == second).Str("status"));
 
-        var firstDone = await planner.CompleteAsync(first);
-        var secondDone = await planner.CompleteAsync(second);
-        var otherDone = await admin.CompleteAsync(otherKey);
+        var firstDone = await planner.WaitUntilCompletedAsync(first);
+        var secondDone = await planner.WaitUntilCompletedAsync(second);
+        var otherDone = await admin.WaitUntilCompletedAsync(otherKey);
         Assert.True(secondDone.GetProperty("startedAt").GetDateTimeOffset() >= firstDone.GetProperty("finishedAt").GetDateTimeOffset(),
             $"the second run started before the first ended:\n{firstDone.GetRawText()}\n{secondDone.GetRawText()}");
         // Another key has a slot of its own (two in the cluster): it did not wait for the first.
@@ -122,8 +122,8 @@ public sealed class ScenarioRunTests : IAsyncLifetime
         var other = await admin.SubmitAsync(ScenarioSteps.Replay(10, "other key"));
 
         Assert.Equal("queued", (await admin.GetScenarioAsync(other)).Str("status"));
-        var firstDone = await planner.CompleteAsync(first);
-        var otherDone = await admin.CompleteAsync(other);
+        var firstDone = await planner.WaitUntilCompletedAsync(first);
+        var otherDone = await admin.WaitUntilCompletedAsync(other);
         Assert.True(otherDone.GetProperty("startedAt").GetDateTimeOffset() >= firstDone.GetProperty("finishedAt").GetDateTimeOffset());
     }
 

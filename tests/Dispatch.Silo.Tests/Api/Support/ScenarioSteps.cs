@@ -106,7 +106,7 @@ internal static class ScenarioSteps
         planner.WaitForAsync(id, r => Finished.Contains(r.Str("status")), "to an end");
 
     /// <summary>Waits for the end and asserts it completed.</summary>
-    public static async Task<JsonElement> CompleteAsync(this HttpClient planner, string id)
+    public static async Task<JsonElement> WaitUntilCompletedAsync(this HttpClient planner, string id)
     {
         var run = await planner.WaitUntilFinishedAsync(id);
         Assert.True(run.Str("status") == "completed", $"Scenario {id} did not complete: {ApiJson.Shorten(run.GetRawText())}");
