@@ -13,6 +13,9 @@ public interface IScenarioGrain : IGrainWithStringKey
 
     Task<ScenarioView?> GetAsync();
 
+    /// <summary>The run without its results, for listings.</summary>
+    Task<ScenarioSummary?> GetSummaryAsync();
+
     /// <summary>Stops a queued or running run; it answers once the computation has stopped.</summary>
     Task<CancelResult> CancelAsync();
 }

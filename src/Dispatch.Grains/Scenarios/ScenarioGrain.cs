@@ -107,6 +107,8 @@ public sealed class ScenarioGrain(
 
     public Task<ScenarioView?> GetAsync() => Task.FromResult(state.State.Exists ? View() : null);
 
+    public Task<ScenarioSummary?> GetSummaryAsync() => Task.FromResult(state.State.Exists ? Summary() : null);
+
     public async Task<CancelResult> CancelAsync()
     {
         if (!state.State.Exists)

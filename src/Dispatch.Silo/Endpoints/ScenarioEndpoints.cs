@@ -90,7 +90,7 @@ public static class ScenarioEndpoints
         // The registry hears of a run's steps when they happen; progress and the latest status are the run's own.
         var items = await Task.WhenAll(listed.Select(async run => ScenarioStatus.IsTerminal(run.Status)
             ? run
-            : (await grains.Scenario(run.Id).GetAsync())?.Summary ?? run));
+            : await grains.Scenario(run.Id).GetSummaryAsync() ?? run));
         return TypedResults.Ok(new ScenarioList([.. items.Select(ItemOf)]));
     }
 
