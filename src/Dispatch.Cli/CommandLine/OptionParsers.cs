@@ -1,0 +1,64 @@
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace Dispatch.Cli.CommandLine;
+
+/// <summary>Parsers for option values the library does not read the way a planner writes them.</summary>
+public static class OptionParsers
+{
+    /// <summary>An ISO-8601 instant; one without an offset is taken as UTC, as the API's times are.</summary>
+    public static DateTimeOffset ParseInstant(ArgumentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+        {
+            return instant;
+        }
+
+        result.AddError($"'{text}' is not an ISO-8601 instant such as 2026-01-05T00:00:00Z.");
+        return default;
+    }
+
+    /// <summary>An absolute http(s) URL: the silo's base address.</summary>
+    public static Uri? ParseUrl(ArgumentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            return url;
+        }
+
+        result.AddError($"'{text}' is not an http or https URL such as http://127.0.0.1:5080.");
+        return null;
+    }
+
+    /// <summary>A comma-separated list of numbers (invariant culture, so "0.5" everywhere).</summary>
+    public static IReadOnlyList<double> ParseValues(ArgumentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var values = new List<double>();
+        foreach (var token in result.Tokens)
+        {
+            foreach (var part in token.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+                {
+                    values.Add(value);
+                }
+                else
+                {
+                    result.AddError($"'{part}' in --values is not a number.");
+                }
+            }
+        }
+
+        if (values.Count == 0 && result.Tokens.Count > 0)
+        {
+            result.AddError("--values lists no number.");
+        }
+
+        return values;
+    }
+}
