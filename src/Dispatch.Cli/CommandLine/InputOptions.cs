@@ -15,7 +15,7 @@ public sealed class InputOptions
     {
         Out = new Option<DirectoryInfo>("--out")
         {
-            Description = $"Folder for the result files and charts (default {defaultOut}).",
+            Description = "Folder for the result files and charts.",
             DefaultValueFactory = _ => new DirectoryInfo(defaultOut),
         };
         BaselinePolicy = new Option<string?>("--baseline-policy")
@@ -42,17 +42,19 @@ public sealed class InputOptions
         Description = "File holding the API key (planner or admin) for --url, e.g. <data dir>/admin.key.",
     }.AcceptExistingOnly();
 
-    public Option<double> Days { get; } = Positive(new Option<double>("--days")
+    public Option<double> Days { get; } = new("--days")
     {
         Description = "Days of generated demand.",
         DefaultValueFactory = _ => DefaultDays,
-    });
+        CustomParser = OptionParsers.ParsePositive,
+    };
 
-    public Option<double> Rate { get; } = Positive(new Option<double>("--rate")
+    public Option<double> Rate { get; } = new("--rate")
     {
         Description = "Generated calls per day across the network.",
         DefaultValueFactory = _ => DefaultRatePerDay,
-    });
+        CustomParser = OptionParsers.ParsePositive,
+    };
 
     public Option<long> Seed { get; } = new("--seed")
     {
@@ -60,10 +62,10 @@ public sealed class InputOptions
         DefaultValueFactory = _ => DefaultSeed,
     };
 
-    public Option<DateTimeOffset> Start { get; } = new("--start")
+    // No DefaultValueFactory: help would print the default in the current culture's date format, not ISO-8601.
+    public Option<DateTimeOffset?> Start { get; } = new("--start")
     {
-        Description = "Start of generated demand (ISO-8601, UTC).",
-        DefaultValueFactory = _ => DefaultStart,
+        Description = "Start of generated demand, ISO-8601 (no offset: UTC). [default: 2026-01-05T00:00:00Z]",
         CustomParser = OptionParsers.ParseInstant,
     };
 
@@ -92,7 +94,8 @@ public sealed class InputOptions
 
     public Option<double?> MaxWait { get; } = new("--max-wait")
     {
-        Description = "Minutes a call may wait for a unit before it counts as unserved (default 720).",
+        Description = "Minutes a call may wait for a unit before it counts as unserved. [default: 720, the API's]",
+        CustomParser = OptionParsers.ParseNonNegative,
     };
 
     public Option<string?> Name { get; } = new("--name")
@@ -111,13 +114,6 @@ public sealed class InputOptions
             command.Options.Add(option);
         }
 
-        MaxWait.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is < 0)
-            {
-                result.AddError("--max-wait must be 0 or more minutes.");
-            }
-        });
         command.Validators.Add(result =>
         {
             var network = result.GetResult(Network) is not null;
@@ -155,7 +151,7 @@ public sealed class InputOptions
             result.GetValue(Days),
             result.GetValue(Rate),
             result.GetValue(Seed),
-            result.GetValue(Start),
+            result.GetValue(Start) ?? DefaultStart,
             result.GetValue(Policy)!,
             result.GetValue(BaselinePolicy),
             result.GetValue(Changes)?.FullName,
@@ -164,18 +160,5 @@ public sealed class InputOptions
             result.GetValue(MaxWait),
             result.GetValue(Name),
             result.GetValue(Out)!.FullName);
-    }
-
-    private static Option<double> Positive(Option<double> option)
-    {
-        option.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<double>();
-            if (!double.IsFinite(value) || value <= 0)
-            {
-                result.AddError($"{option.Name} must be a number above 0.");
-            }
-        });
-        return option;
     }
 }

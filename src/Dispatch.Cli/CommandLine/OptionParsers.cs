@@ -7,7 +7,7 @@ namespace Dispatch.Cli.CommandLine;
 public static class OptionParsers
 {
     /// <summary>An ISO-8601 instant; one without an offset is taken as UTC, as the API's times are.</summary>
-    public static DateTimeOffset ParseInstant(ArgumentResult result)
+    public static DateTimeOffset? ParseInstant(ArgumentResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
@@ -16,8 +16,34 @@ public static class OptionParsers
             return instant;
         }
 
-        result.AddError($"'{text}' is not an ISO-8601 instant such as 2026-01-05T00:00:00Z.");
-        return default;
+        result.AddError($"--start '{text}' is not an ISO-8601 instant such as 2026-01-05T00:00:00Z.");
+        return null;
+    }
+
+    /// <summary>A finite number above 0 (days, calls per day).</summary>
+    public static double ParsePositive(ArgumentResult result) => ParseNumber(result, 0, inclusive: false) ?? 0;
+
+    /// <summary>A finite number of 0 or more (minutes).</summary>
+    public static double? ParseNonNegative(ArgumentResult result) => ParseNumber(result, 0, inclusive: true);
+
+    private static double? ParseNumber(ArgumentResult result, double minimum, bool inclusive)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        var name = (result.Parent as OptionResult)?.Option.Name ?? "the value";
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            result.AddError($"{name} '{text}' is not a number.");
+            return null;
+        }
+
+        if (inclusive ? value < minimum : value <= minimum)
+        {
+            result.AddError($"{name} must be {(inclusive ? "at least" : "above")} {minimum.ToString(CultureInfo.InvariantCulture)}, not {text}.");
+            return null;
+        }
+
+        return value;
     }
 
     /// <summary>An absolute http(s) URL: the silo's base address.</summary>
@@ -30,7 +56,7 @@ public static class OptionParsers
             return url;
         }
 
-        result.AddError($"'{text}' is not an http or https URL such as http://127.0.0.1:5080.");
+        result.AddError($"--url '{text}' is not an http or https URL such as http://127.0.0.1:5080.");
         return null;
     }
 
