@@ -28,6 +28,14 @@ internal sealed class CoverageIndex
     private readonly double maxSpeedFactor;
     private readonly List<int> affected = [];
 
+    // Cover sets of the units as placed at start, by (center, type, position): a unit that goes back to where
+    // it started (a simulated unit returning to its center) finds its set here instead of querying again.
+    private readonly Dictionary<(int, int, double, double), int[]> placedSets = [];
+
+    // Per coverage class, the weighted demand with at least one available coverer: all regions, remote apart.
+    private readonly double[] coveredAll;
+    private readonly double[] coveredRemote;
+
     public CoverageIndex(CompiledNetwork network, ITravelModel travel)
     {
         this.network = network;
@@ -46,7 +54,7 @@ internal sealed class CoverageIndex
         coverSum = new long[network.CoverageClasses.Length, network.DemandPoints.Length];
         loss = new double[network.Resources.Length];
         // Units of one type at one spot of one center cover the same points: compute each set once.
-        var shared = new Dictionary<(int, int, double, double), int[]>();
+        var shared = placedSets;
         foreach (var u in network.Resources)
         {
             var key = (u.CenterIndex, u.TypeIndex, u.Lat, u.Lon);
@@ -72,7 +80,26 @@ internal sealed class CoverageIndex
         {
             Resum(u.Index);
         }
+
+        coveredAll = new double[network.CoverageClasses.Length];
+        coveredRemote = new double[network.CoverageClasses.Length];
+        for (var cls = 0; cls < coveredAll.Length; cls++)
+        {
+            foreach (var d in network.DemandPoints)
+            {
+                if (count[cls, d.Index] > 0)
+                {
+                    NoteCovered(cls, d.Index, +1);
+                }
+            }
+        }
     }
+
+    /// <summary>Weighted demand of the class with at least one available coverer (simulation KPIs read it between events).</summary>
+    public double CoveredWeight(int coverageClass) => coveredAll[coverageClass];
+
+    /// <summary>As <see cref="CoveredWeight"/>, for demand points in remote regions only.</summary>
+    public double CoveredRemoteWeight(int coverageClass) => coveredRemote[coverageClass];
 
     public double Loss(int resource) => loss[resource];
 
@@ -90,6 +117,11 @@ internal sealed class CoverageIndex
             if (count[cls, d] == 1)
             {
                 affected.Add((int)coverSum[cls, d]);
+            }
+
+            if (count[cls, d] == 0)
+            {
+                NoteCovered(cls, d, +1);
             }
 
             count[cls, d]++;
@@ -113,6 +145,10 @@ internal sealed class CoverageIndex
             {
                 affected.Add((int)coverSum[cls, d]);
             }
+            else if (count[cls, d] == 0)
+            {
+                NoteCovered(cls, d, -1);
+            }
         }
 
         loss[resource] = 0;
@@ -127,10 +163,21 @@ internal sealed class CoverageIndex
             Deactivate(resource);
         }
 
-        covers[resource] = ComputeCovers(network.Resources[resource]);
+        var u = network.Resources[resource];
+        covers[resource] = placedSets.TryGetValue((u.CenterIndex, u.TypeIndex, u.Lat, u.Lon), out var placed) ? placed : ComputeCovers(u);
         if (available)
         {
             Activate(resource);
+        }
+    }
+
+    private void NoteCovered(int cls, int demandPoint, int sign)
+    {
+        var d = network.DemandPoints[demandPoint];
+        coveredAll[cls] += sign * d.WeightedDemand;
+        if (d.RegionIndex >= 0 && network.Regions[d.RegionIndex].Remote)
+        {
+            coveredRemote[cls] += sign * d.WeightedDemand;
         }
     }
 
