@@ -36,9 +36,9 @@ public static class CoverageChart
             }
         }
 
-        plot.Axes.SetLimitsY(0, 105);
-        plot.ShowLegend(Alignment.LowerRight);
-        return ChartFiles.Save(plot, directory, FileName, 1200, 700);
+        // Axis fitted to the data: coverage moves by a few points, which a 0..100 axis would flatten.
+        plot.ShowLegend(Edge.Right);
+        return ChartFiles.Save(plot, directory, FileName, 1400, 700);
     }
 
     private static void AddLine(Plot plot, SimulationKpis run, string coverageClass, Func<CoverageSample, double?> pick, Color color, LinePattern pattern, string legend)

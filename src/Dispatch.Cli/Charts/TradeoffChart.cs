@@ -46,9 +46,19 @@ public static class TradeoffChart
             Label(plot, late * 100, mean, sweep.Baseline.Label, ChartStyle.Baseline);
         }
 
-        plot.Axes.Margins(0.15, 0.15);
-        plot.ShowLegend(Alignment.UpperRight);
+        FitWithRoom(plot, points, sweep.Baseline);
+        plot.ShowLegend(Edge.Bottom);
         return ChartFiles.Save(plot, directory, FileName, 1000, 700);
+    }
+
+    // Explicit limits with a margin, so that labels right of the outermost points stay on the chart.
+    private static void FitWithRoom(Plot plot, IReadOnlyList<SweepRow> points, SweepRow baseline)
+    {
+        var all = points.Append(baseline).Where(r => r.LateShare is not null && r.MeanResponseMin is not null).ToList();
+        var xs = all.Select(r => r.LateShare!.Value * 100).ToList();
+        var ys = all.Select(r => r.MeanResponseMin!.Value).ToList();
+        var (xSpan, ySpan) = (Math.Max(xs.Max() - xs.Min(), 0.5), Math.Max(ys.Max() - ys.Min(), 0.5));
+        plot.Axes.SetLimits(xs.Min() - (0.1 * xSpan), xs.Max() + (0.25 * xSpan), ys.Min() - (0.1 * ySpan), ys.Max() + (0.15 * ySpan));
     }
 
     private static void Label(Plot plot, double x, double y, string text, Color color)

@@ -11,7 +11,7 @@ public static class Demand
         ArgumentNullException.ThrowIfNull(input);
         return input.ReplayFile is not null
             ? $"replay of {Path.GetFileName(input.ReplayFile)}"
-            : string.Create(CultureInfo.InvariantCulture, $"{input.Days:G} days from {input.Start:yyyy-MM-dd HH:mm}Z at {input.RatePerDay:G} calls/day, seed {input.Seed}")
+            : string.Create(CultureInfo.InvariantCulture, $"{input.Days:G} day{(input.Days == 1 ? "" : "s")} from {input.Start:yyyy-MM-dd HH:mm}Z at {input.RatePerDay:G} calls/day, seed {input.Seed}")
               + (input.SurgesFile is null ? "" : $", surges from {Path.GetFileName(input.SurgesFile)}");
     }
 }

@@ -44,13 +44,15 @@ public static class KpiTables
         var baseline = outcome.Baseline.ByRegion.ToDictionary(r => r.Region, StringComparer.Ordinal);
         var regions = outcome.Scenario.ByRegion.Concat(outcome.Baseline.ByRegion.Where(r => !scenario.ContainsKey(r.Region))).ToList();
 
-        var table = new Table().Border(TableBorder.Rounded).Title("By region").Caption("* remote region");
-        table.AddColumn("region");
+        // Short headers keep the table inside 80 columns; the caption says which run is which.
+        var table = new Table().Border(TableBorder.Rounded).Title("By region")
+            .Caption(Markup.Escape($"S = {scenarioLabel}, B = {baselineLabel}; in std = served within the region's standard; * remote region"));
+        table.AddColumn(new TableColumn("region").NoWrap());
         table.AddColumn("code");
-        table.AddColumn(new TableColumn(Markup.Escape($"incidents {scenarioLabel}")).RightAligned());
-        table.AddColumn(new TableColumn(Markup.Escape($"within std {scenarioLabel}")).RightAligned());
-        table.AddColumn(new TableColumn(Markup.Escape($"incidents {baselineLabel}")).RightAligned());
-        table.AddColumn(new TableColumn(Markup.Escape($"within std {baselineLabel}")).RightAligned());
+        table.AddColumn(new TableColumn("incidents S").RightAligned());
+        table.AddColumn(new TableColumn("in std S").RightAligned());
+        table.AddColumn(new TableColumn("incidents B").RightAligned());
+        table.AddColumn(new TableColumn("in std B").RightAligned());
         foreach (var region in regions)
         {
             var s = scenario.GetValueOrDefault(region.Region);
