@@ -11,11 +11,7 @@ public static class SweepCommand
 
     public static Command Create(CliConsole console)
     {
-        var input = new InputOptions(
-            DefaultOut,
-            defaultBaselinePolicy: Policies.Closest,
-            "How the baseline (the base network, no override) dispatches; default closest for a sweep, "
-            + "so every value is compared with nearest-unit dispatch.");
+        var input = Input();
         var parameter = new Option<string>("--param")
         {
             Description = "The parameter to vary: " + string.Join(", ", SweepParameter.SupportedNames) + ".",
@@ -51,4 +47,11 @@ public static class SweepCommand
                 cancellationToken));
         return command;
     }
+
+    /// <summary>The shared options with sweep's defaults: the baseline dispatches to the closest unit.</summary>
+    public static InputOptions Input() => new(
+        DefaultOut,
+        defaultBaselinePolicy: Policies.Closest,
+        "How the baseline (the base network, no override) dispatches; default closest for a sweep, "
+        + "so every value is compared with nearest-unit dispatch.");
 }
