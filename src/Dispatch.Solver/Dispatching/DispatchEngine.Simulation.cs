@@ -10,5 +10,24 @@ public sealed partial class DispatchEngine
 
     internal CoverageIndex CoverageIndex => coverage;
 
-    internal ResourceState ResourceAt(int index) => network.Resources[index];
+    /// <summary>True when one of <paramref name="units"/> passes every eligibility check for the incident, by the
+    /// same checks a recommendation makes.</summary>
+    internal bool AnyEligible(Incident incident, int regionIndex, IReadOnlyList<ResourceState> units)
+    {
+        if (units.Count == 0)
+        {
+            return false;
+        }
+
+        var context = IncidentContext.Create(network, incident, network.Regions[regionIndex]);
+        foreach (var u in units)
+        {
+            if (ReasonFor(context, u, out _, out _) is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -31,6 +31,8 @@ internal sealed class SimulationRun
     private readonly int[] callRegion;
     private readonly MissingPartCheck missingPart;
     private readonly SimulationLedger ledger;
+    private readonly List<ResourceState> freedNow = [];
+    private readonly DateTimeOffset[] lastEvaluated;
     private int busyUnits;
 
     public SimulationRun(NetworkDocument document, IReadOnlyList<SimulatedCall> calls, DateTimeOffset horizonStart, DateTimeOffset horizonEnd, RankingPolicy policy, double maxWaitMin)
@@ -53,6 +55,7 @@ internal sealed class SimulationRun
         }
 
         callMin = new double[calls.Count];
+        lastEvaluated = new DateTimeOffset[calls.Count];
         priorityRank = new int[calls.Count];
         callRegion = new int[calls.Count];
         for (var i = 0; i < calls.Count; i++)
@@ -113,6 +116,7 @@ internal sealed class SimulationRun
         var option = engine.Recommend(incident, query).Recommendation;
         if (option is null)
         {
+            lastEvaluated[call] = incident.ReportedAt;
             InsertWaiting(call);
             return;
         }
@@ -175,10 +179,12 @@ internal sealed class SimulationRun
             var w = next.At;
             ledger.Advance(w);
             // All units back at this instant, in resource id order (the queue's key breaks time ties by id rank).
+            freedNow.Clear();
             while (returns.TryPeek(out var index, out var key) && key.At == w)
             {
                 returns.Dequeue();
                 Return(network.Resources[index]);
+                freedNow.Add(network.Resources[index]);
             }
 
             TryWaiting(w);
@@ -211,6 +217,26 @@ internal sealed class SimulationRun
         busyUnits--;
     }
 
+    /// <summary>False only when evaluating the waiting incident now certainly finds no option, so the evaluation
+    /// can be skipped without changing any decision.</summary>
+    /// <remarks>When it was last evaluated it had no option. Since then units were only taken (dispatches, parts
+    /// reserved) except those that came back at this instant; so unless a windowed rule has switched on or off
+    /// for it in between, any option now must be one of those units.</remarks>
+    private bool MayHaveOption(Incident incident, int region, DateTimeOffset evaluatedAt, DateTimeOffset now)
+    {
+        foreach (var rule in network.Rules)
+        {
+            if (rule.Window is { } window && window.Contains(evaluatedAt) != window.Contains(now)
+                && (!rule.ExpresswayScope || incident.OnExpressway)
+                && (!rule.HasZone || rule.ZoneCovers(incident.Location.Lat, incident.Location.Lon)))
+            {
+                return true;
+            }
+        }
+
+        return engine.AnyEligible(incident with { ReportedAt = now }, region, freedNow);
+    }
+
     private void TryWaiting(double w)
     {
         if (waiting.Count == 0)
@@ -230,7 +256,15 @@ internal sealed class SimulationRun
                 continue;
             }
 
-            var option = engine.Recommend(calls[call].Incident with { ReportedAt = asOf }, query).Recommendation;
+            var incident = calls[call].Incident;
+            if (!MayHaveOption(incident, callRegion[call], lastEvaluated[call], asOf))
+            {
+                waiting[kept++] = call;
+                continue;
+            }
+
+            var option = engine.Recommend(incident with { ReportedAt = asOf }, query).Recommendation;
+            lastEvaluated[call] = asOf;
             if (option is null)
             {
                 waiting[kept++] = call;
