@@ -53,7 +53,9 @@ public sealed class RemoteBackend : IScenarioBackend
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(progress);
-        var submitted = await CallAsync(() => _client.SubmitAsync(request with { Base = ScenarioBase.Live }, cancellationToken), "submitting the scenario").ConfigureAwait(false);
+        // Not cancelled with the planner's token: a POST dropped halfway may still create the run on the silo, and then
+        // there would be no id to cancel it by. Ctrl+C during the POST is honoured as soon as the id is known.
+        var submitted = await CallAsync(() => _client.SubmitAsync(request with { Base = ScenarioBase.Live }, CancellationToken.None), "submitting the scenario").ConfigureAwait(false);
         if (submitted.Status == 400)
         {
             var problem = ProblemDetails.Read(submitted.Status, submitted.Body);
@@ -75,15 +77,19 @@ public sealed class RemoteBackend : IScenarioBackend
         var location = submitted.Location ?? new Uri(_client.BaseAddress, ScenarioApiClient.ScenarioPath(accepted.Id));
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             return await PollAsync(accepted.Id, location, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
         {
-            var stopped = await CancelRemoteAsync(accepted.Id).ConfigureAwait(false);
+            var outcome = await CancelRemoteAsync(accepted.Id).ConfigureAwait(false);
             throw new RunCancelledException(
-                stopped
-                    ? $"Cancelled: scenario {accepted.Id} was cancelled on the silo."
-                    : $"Cancelled, but the silo did not confirm; stop it with POST /v1/scenarios/{accepted.Id}/cancel.",
+                outcome switch
+                {
+                    RemoteCancel.Cancelled => $"Cancelled: scenario {accepted.Id} was cancelled on the silo.",
+                    RemoteCancel.AlreadyFinished => $"Cancelled here; scenario {accepted.Id} had already finished on the silo (see GET /v1/scenarios/{accepted.Id}).",
+                    _ => $"Cancelled, but the silo did not confirm; stop the run with POST /v1/scenarios/{accepted.Id}/cancel.",
+                },
                 cancelled,
                 cancellationToken);
         }
@@ -131,19 +137,32 @@ public sealed class RemoteBackend : IScenarioBackend
 
     // Best effort with its own deadline: the planner's token is already cancelled, and a silo that does not answer
     // must not keep the CLI from exiting.
-    private async Task<bool> CancelRemoteAsync(string id)
+    private async Task<RemoteCancel> CancelRemoteAsync(string id)
     {
         try
         {
             using var grace = new CancellationTokenSource(CancelGrace, _time);
             var answer = await _client.CancelAsync(id, grace.Token).ConfigureAwait(false);
-            return answer.IsSuccess;
+            return answer switch
+            {
+                { IsSuccess: true } => RemoteCancel.Cancelled,
+                // DESIGN §4.3 via the API: a run that completed or failed has nothing left to stop.
+                { Status: 409 } => RemoteCancel.AlreadyFinished,
+                _ => RemoteCancel.Unconfirmed,
+            };
         }
         catch (Exception error) when (error is HttpRequestException or OperationCanceledException)
         {
             // The message at exit names the scenario, so the planner can cancel it by hand.
-            return false;
+            return RemoteCancel.Unconfirmed;
         }
+    }
+
+    private enum RemoteCancel
+    {
+        Cancelled,
+        AlreadyFinished,
+        Unconfirmed,
     }
 
     private async Task<ApiAnswer> CallAsync(Func<Task<ApiAnswer>> call, string what)

@@ -142,6 +142,50 @@ public class RemoteBackendTests
     }
 
     [Fact]
+    public async Task RunAsync_CancelledWhileSubmitting_StillCancelsTheRunTheSiloCreated()
+    {
+        using var cancel = new CancellationTokenSource();
+        using var silo = new StubSilo((request, i) => i == 0
+            ? Accepted()
+            : StubSilo.Json(HttpStatusCode.OK, Status("cancelled", 0)));
+        silo.OnRequest = r =>
+        {
+            if (r.Method == HttpMethod.Post && r.Path == "/v1/scenarios")
+            {
+                cancel.Cancel();
+            }
+        };
+        using var backend = Backend(silo);
+
+        await Assert.ThrowsAsync<RunCancelledException>(() => backend.RunAsync(Request, new Recorder(), cancel.Token));
+
+        Assert.Equal(["/v1/scenarios", "/v1/scenarios/s-1/cancel"], silo.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledAfterTheRunFinished_SaysItHadFinished()
+    {
+        using var cancel = new CancellationTokenSource();
+        using var silo = new StubSilo((request, i) => i == 0
+            ? Accepted()
+            : request.Path.EndsWith("/cancel", StringComparison.Ordinal)
+                ? StubSilo.Json(HttpStatusCode.Conflict, """{"title":"Conflict","status":409,"detail":"The run is completed"}""")
+                : StubSilo.Json(HttpStatusCode.OK, Status("running", 0.9)));
+        silo.OnRequest = r =>
+        {
+            if (r.Method == HttpMethod.Get)
+            {
+                cancel.Cancel();
+            }
+        };
+        using var backend = Backend(silo);
+
+        var error = await Assert.ThrowsAsync<RunCancelledException>(() => backend.RunAsync(Request, new Recorder(), cancel.Token));
+
+        Assert.Contains("had already finished", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_CompletedWithoutKpis_Fails()
     {
         using var silo = new StubSilo((_, i) => i == 0 ? Accepted() : StubSilo.Json(HttpStatusCode.OK, Status("completed", 1)));
