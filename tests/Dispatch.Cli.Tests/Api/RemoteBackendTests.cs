@@ -74,6 +74,29 @@ public class RemoteBackendTests
     }
 
     [Fact]
+    public async Task RunAsync_KpisWithoutChartExtensions_FillsThemEmpty()
+    {
+        // A silo may answer the contract's KPIs only: no responseHistogram, no coverageOverTime.
+        const string bare = """
+            {"incidents":3,"served":3,"unserved":0,"queued":0,
+             "responseMin":{"mean":20,"p50":20,"p90":30,"p95":30,"max":30},"withinStandardShare":1,
+             "byRegion":[{"region":"east","incidents":3,"responseMin":{"mean":20,"p50":20,"p90":30,"p95":30,"max":30},"withinStandardShare":1}],
+             "busyShare":[],"partsConsumed":{},"stockOuts":0,"coverage":{"tow":{"all":0.9,"remote":null}}}
+            """;
+        using var silo = new StubSilo((_, i) => i == 0
+            ? Accepted()
+            : StubSilo.Json(HttpStatusCode.OK, $$"""{"id":"s-1","status":"completed","progress":1,"scenario":{{bare}},"baseline":{{bare}}}"""));
+        using var backend = Backend(silo);
+
+        var result = await backend.RunAsync(Request, new Recorder(), CancellationToken.None);
+
+        Assert.Empty(result.Outcome.Scenario.ResponseHistogram.Counts);
+        Assert.Empty(result.Outcome.Baseline.CoverageOverTime);
+        Assert.Equal("east", result.Outcome.Scenario.ByRegion[0].Name);
+        Assert.Null(result.Outcome.Scenario.Coverage["tow"].Remote);
+    }
+
+    [Fact]
     public async Task RunAsync_BadRequest_ThrowsInvalidInputWithTheErrorPaths()
     {
         const string problem = """
