@@ -32,7 +32,9 @@ internal sealed class SimulationRun
     private readonly MissingPartCheck missingPart;
     private readonly SimulationLedger ledger;
     private readonly List<ResourceState> freedNow = [];
-    private readonly DateTimeOffset[] lastEvaluated;
+    private readonly WindowedRules windowedRules;
+    private readonly ulong[] rulesInForceWhenEvaluated;
+    private readonly ulong[] rulesThatCouldApply;
     private int busyUnits;
 
     public SimulationRun(NetworkDocument document, IReadOnlyList<SimulatedCall> calls, DateTimeOffset horizonStart, DateTimeOffset horizonEnd, RankingPolicy policy, double maxWaitMin)
@@ -55,7 +57,9 @@ internal sealed class SimulationRun
         }
 
         callMin = new double[calls.Count];
-        lastEvaluated = new DateTimeOffset[calls.Count];
+        windowedRules = new WindowedRules(network);
+        rulesInForceWhenEvaluated = new ulong[calls.Count];
+        rulesThatCouldApply = new ulong[calls.Count];
         priorityRank = new int[calls.Count];
         callRegion = new int[calls.Count];
         for (var i = 0; i < calls.Count; i++)
@@ -116,7 +120,8 @@ internal sealed class SimulationRun
         var option = engine.Recommend(incident, query).Recommendation;
         if (option is null)
         {
-            lastEvaluated[call] = incident.ReportedAt;
+            rulesInForceWhenEvaluated[call] = windowedRules.InForceAt(incident.ReportedAt);
+            rulesThatCouldApply[call] = windowedRules.CouldApplyTo(incident);
             InsertWaiting(call);
             return;
         }
@@ -221,20 +226,29 @@ internal sealed class SimulationRun
     /// can be skipped without changing any decision.</summary>
     /// <remarks>When it was last evaluated it had no option. Since then units were only taken (dispatches, parts
     /// reserved) except those that came back at this instant; so unless a windowed rule has switched on or off
-    /// for it in between, any option now must be one of those units.</remarks>
-    private bool MayHaveOption(Incident incident, int region, DateTimeOffset evaluatedAt, DateTimeOffset now)
+    /// for it in between, any option now must be one of those units. The cheap checks (type, radius) go first.</remarks>
+    private bool MayHaveOption(int call, ulong rulesInForce, DateTimeOffset now)
     {
-        foreach (var rule in network.Rules)
+        if (!windowedRules.Tracked || ((rulesInForce ^ rulesInForceWhenEvaluated[call]) & rulesThatCouldApply[call]) != 0)
         {
-            if (rule.Window is { } window && window.Contains(evaluatedAt) != window.Contains(now)
-                && (!rule.ExpresswayScope || incident.OnExpressway)
-                && (!rule.HasZone || rule.ZoneCovers(incident.Location.Lat, incident.Location.Lon)))
+            return true;
+        }
+
+        var incident = calls[call].Incident;
+        var profile = FaultProfile.For(network, incident.Fault, incident.IsElectrified, incident.TireSpec is not null);
+        var near = false;
+        foreach (var u in freedNow)
+        {
+            var center = network.Centers[u.CenterIndex];
+            if (profile.PassingModes[u.TypeIndex].Length > 0
+                && Haversine.Km(center.Lat, center.Lon, incident.Location.Lat, incident.Location.Lon) <= center.ServiceRadiusKm)
             {
-                return true;
+                near = true;
+                break;
             }
         }
 
-        return engine.AnyEligible(incident with { ReportedAt = now }, region, freedNow);
+        return near && engine.AnyEligible(incident with { ReportedAt = now }, callRegion[call], freedNow);
     }
 
     private void TryWaiting(double w)
@@ -245,6 +259,7 @@ internal sealed class SimulationRun
         }
 
         var asOf = origin.AddTicks((long)Math.Round(w * TimeSpan.TicksPerMinute));
+        var rulesInForce = windowedRules.InForceAt(asOf);
         var kept = 0;
         for (var k = 0; k < waiting.Count; k++)
         {
@@ -257,14 +272,14 @@ internal sealed class SimulationRun
             }
 
             var incident = calls[call].Incident;
-            if (!MayHaveOption(incident, callRegion[call], lastEvaluated[call], asOf))
+            if (!MayHaveOption(call, rulesInForce, asOf))
             {
                 waiting[kept++] = call;
                 continue;
             }
 
             var option = engine.Recommend(incident with { ReportedAt = asOf }, query).Recommendation;
-            lastEvaluated[call] = asOf;
+            rulesInForceWhenEvaluated[call] = rulesInForce;
             if (option is null)
             {
                 waiting[kept++] = call;
