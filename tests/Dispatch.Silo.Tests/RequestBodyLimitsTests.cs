@@ -12,7 +12,11 @@ public sealed class RequestBodyLimitsTests
     [InlineData("GET", "/v1/network", 1024L * 1024)]
     [InlineData("POST", "/v1/incidents", 1024L * 1024)]
     [InlineData("POST", "/v1/admin/keys", 1024L * 1024)]
-    public void LimitFor_Defaults_NetworkDocumentLargeEverythingElseSmall(string method, string path, long expected)
+    [InlineData("POST", "/v1/scenarios", 32L * 1024 * 1024)]
+    [InlineData("POST", "/v1/scenarios/", 32L * 1024 * 1024)]
+    [InlineData("GET", "/v1/scenarios", 1024L * 1024)]
+    [InlineData("POST", "/v1/scenarios/scn-1/cancel", 1024L * 1024)]
+    public void LimitFor_Defaults_NetworkDocumentAndScenariosLargeEverythingElseSmall(string method, string path, long expected)
     {
         var limits = new RequestBodyLimits(new ConfigurationBuilder().Build());
         Assert.Equal(expected, limits.LimitFor(Request(method, path)));
@@ -25,9 +29,11 @@ public sealed class RequestBodyLimitsTests
         {
             [DispatchSettings.NetworkBodyLimitBytes] = "1000",
             [DispatchSettings.DefaultBodyLimitBytes] = "10",
+            [DispatchSettings.ScenarioBodyLimitBytes] = "2000",
         }).Build();
         var limits = new RequestBodyLimits(configuration);
         Assert.Equal(1000, limits.LimitFor(Request("PUT", "/v1/network")));
+        Assert.Equal(2000, limits.LimitFor(Request("POST", "/v1/scenarios")));
         Assert.Equal(10, limits.LimitFor(Request("POST", "/v1/recommendations")));
     }
 

@@ -1,5 +1,6 @@
 using Dispatch.Grains.Dispatching;
 using Dispatch.Grains.Incidents;
+using Dispatch.Grains.Scenarios;
 
 namespace Dispatch.Silo.Endpoints;
 
@@ -12,4 +13,8 @@ public sealed class Dispatchers(IGrainFactory grains)
         IncidentRegistry.ListAsync(grains, IncidentGrain.Network, statuses);
 
     public IIncidentGrain Incident(string id) => grains.GetGrain<IIncidentGrain>(id);
+
+    public IScenarioRegistryGrain ScenarioRegistry => grains.GetGrain<IScenarioRegistryGrain>(IncidentGrain.Network);
+
+    public IScenarioGrain Scenario(string id) => grains.GetGrain<IScenarioGrain>(id);
 }

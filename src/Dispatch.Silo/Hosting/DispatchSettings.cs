@@ -15,6 +15,9 @@ public static class DispatchSettings
     public const string AuthCacheSeconds = "Dispatch:Auth:CacheSeconds";
     public const string NetworkBodyLimitBytes = "Dispatch:Limits:NetworkBodyBytes";
     public const string DefaultBodyLimitBytes = "Dispatch:Limits:DefaultBodyBytes";
+    public const string ScenarioBodyLimitBytes = "Dispatch:Limits:ScenarioBodyBytes";
+    public const string ScenarioMaxRunningPerKey = "Dispatch:Scenarios:MaxRunningPerKey";
+    public const string ScenarioMaxRunning = "Dispatch:Scenarios:MaxRunning";
     public const string SeedNetwork = "Dispatch:SeedNetwork";
 
     public const string DefaultDataDirName = ".dispatch-data";

@@ -3,7 +3,7 @@ using Dispatch.Silo.Endpoints;
 
 namespace Dispatch.Silo.Hosting;
 
-/// <summary>The dispatch domain: grain serialization, the network seeder and the v1 endpoints.</summary>
+/// <summary>The dispatch domain: grain serialization, the network seeder, what-if runs and the v1 endpoints.</summary>
 public static class DomainHosting
 {
     public static WebApplicationBuilder AddDispatchDomain(this WebApplicationBuilder builder)
@@ -11,6 +11,7 @@ public static class DomainHosting
         builder.Services.AddDispatchSerialization();
         builder.Services.AddSingleton<Dispatchers>();
         builder.Services.AddHostedService<NetworkSeeder>();
+        builder.AddDispatchScenarios();
         return builder;
     }
 
@@ -22,6 +23,7 @@ public static class DomainHosting
         app.MapRecommendationEndpoints();
         app.MapIncidentEndpoints();
         app.MapBatchEndpoints();
+        app.MapScenarioEndpoints();
         return app;
     }
 }

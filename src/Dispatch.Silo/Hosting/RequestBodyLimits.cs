@@ -4,20 +4,28 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Dispatch.Silo.Hosting;
 
 /// <summary>
-/// Per-request body limits: the whole network document may be large, everything else is small.
+/// Per-request body limits: the whole network document may be large, a scenario (a whole base document and many
+/// replayed calls) larger still, everything else is small.
 /// A declared length over the limit is refused before reading; a chunked body is cut off by the
 /// server when it passes the limit (the exception handler turns that into a 413 problem).
 /// </summary>
 public sealed class RequestBodyLimits(IConfiguration configuration) : IMiddleware
 {
     private readonly long networkLimit = configuration.GetValue(DispatchSettings.NetworkBodyLimitBytes, 16L * 1024 * 1024);
+    private readonly long scenarioLimit = configuration.GetValue(DispatchSettings.ScenarioBodyLimitBytes, 32L * 1024 * 1024);
     private readonly long defaultLimit = configuration.GetValue(DispatchSettings.DefaultBodyLimitBytes, 1L * 1024 * 1024);
 
     public long LimitFor(HttpRequest request) =>
         (HttpMethods.IsPut(request.Method) && request.Path.Equals("/v1/network", StringComparison.OrdinalIgnoreCase))
             || (HttpMethods.IsPost(request.Method) && request.Path.Equals("/v1/dispatch/batch", StringComparison.OrdinalIgnoreCase))
             ? networkLimit
-            : defaultLimit;
+            : HttpMethods.IsPost(request.Method) && IsScenarios(request.Path)
+                ? scenarioLimit
+                : defaultLimit;
+
+    // With or without the trailing slash that MapGroup also accepts.
+    private static bool IsScenarios(PathString path) =>
+        path.Equals("/v1/scenarios", StringComparison.OrdinalIgnoreCase) || path.Equals("/v1/scenarios/", StringComparison.OrdinalIgnoreCase);
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {

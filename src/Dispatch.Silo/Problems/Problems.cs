@@ -1,13 +1,16 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Dispatch.Silo.Problems;
 
 /// <summary>
 /// RFC 9457 problem results for endpoints. Every one carries <c>type</c>, <c>title</c>,
-/// <c>status</c> and <c>detail</c>; validation problems add <c>errors</c> (path -> messages).
+/// <c>status</c> and <c>detail</c>; validation problems add <c>errors</c> (path -> messages). They are typed so that
+/// an endpoint can declare <c>Results&lt;Ok&lt;T&gt;, ProblemHttpResult&gt;</c> and the OpenAPI document shows its answers.
 /// </summary>
 public static class Problems
 {
     /// <summary>400 with every error by its path, e.g. <c>("centers[2].location.lat", "must be within -90..90")</c>.</summary>
-    public static IResult Validation(IEnumerable<(string Path, string Message)> errors, string? detail = null)
+    public static ValidationProblem Validation(IEnumerable<(string Path, string Message)> errors, string? detail = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var byPath = errors
@@ -21,20 +24,20 @@ public static class Problems
     }
 
     /// <summary>400 for a request that is malformed as a whole (no single field to blame).</summary>
-    public static IResult BadRequest(string detail) => Create(StatusCodes.Status400BadRequest, detail);
+    public static ProblemHttpResult BadRequest(string detail) => Create(StatusCodes.Status400BadRequest, detail);
 
     /// <summary>404: the id names nothing.</summary>
-    public static IResult NotFound(string detail) => Create(StatusCodes.Status404NotFound, detail);
+    public static ProblemHttpResult NotFound(string detail) => Create(StatusCodes.Status404NotFound, detail);
 
     /// <summary>409: the request clashes with the current state; <paramref name="extensions"/> are added as members (e.g. a fresh recommendation).</summary>
-    public static IResult Conflict(string detail, object? extensions = null) =>
+    public static ProblemHttpResult Conflict(string detail, object? extensions = null) =>
         Create(StatusCodes.Status409Conflict, detail, extensions);
 
     /// <summary>422: valid JSON that cannot be served (e.g. outside the served area).</summary>
-    public static IResult Unprocessable(string detail, object? extensions = null) =>
+    public static ProblemHttpResult Unprocessable(string detail, object? extensions = null) =>
         Create(StatusCodes.Status422UnprocessableEntity, detail, extensions);
 
-    public static IResult Create(int status, string detail, object? extensions = null) =>
+    public static ProblemHttpResult Create(int status, string detail, object? extensions = null) =>
         TypedResults.Problem(
             detail: detail,
             statusCode: status,

@@ -128,10 +128,17 @@ internal static class DemandReader
             return null;
         }
 
-        var peak = surges.Aggregate(1.0, (f, s) => f * Math.Max(1, s.Factor));
-        if (days!.Value * rate!.Value * peak > MaxGeneratedCalls)
+        // A bound of the expected count, as if every surge covered the whole network for its part of the span.
+        var spanStart = generate.Start!.Value;
+        var spanEnd = spanStart.AddTicks((long)Math.Round(days!.Value * TimeSpan.TicksPerDay));
+        var bound = surges.Aggregate(rate!.Value * days.Value, (n, s) =>
         {
-            errors.Add(path, $"would generate up to {ValidationErrorSink.Format(days.Value * rate.Value * peak)} calls; at most {MaxGeneratedCalls} are allowed");
+            var overlap = (Min(s.To, spanEnd) - Max(s.From, spanStart)).TotalDays;
+            return n * (1 + (Math.Max(1, s.Factor) - 1) * Math.Max(0, overlap) / days.Value);
+        });
+        if (bound > MaxGeneratedCalls)
+        {
+            errors.Add(path, $"could generate about {ValidationErrorSink.Format(Math.Round(bound))} calls; at most {MaxGeneratedCalls} are allowed");
             return null;
         }
 
@@ -153,6 +160,10 @@ internal static class DemandReader
         var list = generator.Generate(begin, days.Value, rate.Value, generate.Seed ?? 1, surges);
         return new Calls(list, begin, begin.AddTicks((long)Math.Round(days.Value * TimeSpan.TicksPerDay)));
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static void CheckMix(ValidationErrorSink errors, string path, DemandMixDocument? mix, CompiledNetwork network)
     {

@@ -8,7 +8,7 @@ internal sealed class SimulationLedger
 {
     public const double HistogramBinMin = 10;
     public const int HistogramBins = 73;
-    private const int MaxCoverageSamples = 500;
+    private const int MaxCoverageSamples = 240;
 
     private readonly CompiledNetwork network;
     private readonly CoverageIndex coverage;
@@ -58,7 +58,7 @@ internal sealed class SimulationLedger
             }
         }
 
-        // Hourly samples, fewer on long horizons, so a chart stays readable and the answer small.
+        // Hourly samples, fewer on horizons over ten days, so a chart stays readable and the answer small.
         sampleStepMin = Math.Max(60, horizonMin / MaxCoverageSamples);
     }
 
@@ -187,7 +187,9 @@ internal sealed class SimulationLedger
         return new ResponseStats(sum / sorted.Length, Rank(50), Rank(90), Rank(95), sorted[^1]);
     }
 
-    private static double? Share(double part, double whole) => whole > 0 ? part / whole : null;
+    // Covered weight is kept by adding and taking away as points gain and lose their last coverer, so it can end
+    // a rounding error above the total; a share is never above 1.
+    private static double? Share(double part, double whole) => whole > 0 ? Math.Clamp(part / whole, 0, 1) : null;
 
     private List<BusyShare> BusyShares()
     {

@@ -1,4 +1,6 @@
+using Dispatch.Grains.Scenarios;
 using Dispatch.Grains.Serialization;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 
@@ -14,5 +16,7 @@ public sealed class DispatchSiloConfigurator : ISiloConfigurator
             .AddMemoryGrainStorageAsDefault();
         siloBuilder.Services.AddDispatchSerialization();
         siloBuilder.Services.AddFakeGrainClock();
+        siloBuilder.Services.AddMetrics();
+        siloBuilder.Services.AddSingleton<ScenarioMetrics>();
     }
 }

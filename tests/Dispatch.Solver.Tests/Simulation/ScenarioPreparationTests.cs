@@ -124,6 +124,22 @@ public sealed class ScenarioPreparationTests
     }
 
     [Fact]
+    public void Prepare_TooManyCallsToGenerate_ErrorAtGenerate()
+    {
+        Assert.Equal(["demand.generate"], ErrorPaths(Generated(SmallWorld(), days: 400, ratePerDay: 100_000)));
+    }
+
+    [Fact]
+    public void Prepare_ShortStrongSurge_CountedForItsSpanOnly()
+    {
+        // 40,000 calls in a day with a hundredfold surge for one minute: about 43,000 calls. Counting the factor
+        // for the whole day would make it 4 million and refuse the request.
+        var surge = new SurgeDocument { Region = NetworkBuilder.NorthRegion, From = T0.AddHours(3), To = T0.AddHours(3).AddMinutes(1), Factor = 100 };
+
+        Assert.True(ScenarioRunner.Prepare(Generated(SmallWorld(), days: 1, ratePerDay: 40_000, surges: [surge]), null).IsValid);
+    }
+
+    [Fact]
     public void Prepare_LiveBaseWithoutLiveNetwork_ErrorAtBase()
     {
         Assert.Equal(["base"], ErrorPaths(Generated(SmallWorld()) with { Base = ScenarioBase.Live }));

@@ -33,6 +33,10 @@ public sealed class ApiSilo : IAsyncDisposable
 
     public SiloOptions Options { get; }
 
+    /// <summary>More configuration (e.g. <c>Dispatch:Scenarios:MaxRunning</c>), taken at each <see cref="Start"/>, so a
+    /// test can restart the silo with other settings on the same data.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
     public CapturedLogs? Logs { get; }
 
     public ApiSilo Start()
@@ -42,7 +46,7 @@ public sealed class ApiSilo : IAsyncDisposable
             throw new InvalidOperationException("The silo is already running.");
         }
 
-        var started = new ApiSiloFactory(Options, seedNetwork, Logs);
+        var started = new ApiSiloFactory(Options, seedNetwork, Logs, new Dictionary<string, string?>(Settings, StringComparer.Ordinal));
         try
         {
             started.StartServer();

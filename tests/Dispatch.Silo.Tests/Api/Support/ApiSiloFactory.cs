@@ -7,19 +7,21 @@ namespace Dispatch.Silo.Tests.Api.Support;
 
 /// <summary>
 /// Boots the real <c>Program</c> like the harness's factory does, with what the API tests need on top:
-/// the seed network setting and, when asked, every log entry captured.
+/// the seed network setting, extra settings and, when asked, every log entry captured.
 /// </summary>
 internal sealed class ApiSiloFactory : WebApplicationFactory<Program>
 {
     private readonly SiloOptions options;
     private readonly string seedNetwork;
     private readonly CapturedLogs? logs;
+    private readonly IReadOnlyDictionary<string, string?> settings;
 
-    public ApiSiloFactory(SiloOptions options, string seedNetwork, CapturedLogs? logs)
+    public ApiSiloFactory(SiloOptions options, string seedNetwork, CapturedLogs? logs, IReadOnlyDictionary<string, string?> settings)
     {
         this.options = options;
         this.seedNetwork = seedNetwork;
         this.logs = logs;
+        this.settings = settings;
         UseKestrel(0);
     }
 
@@ -32,6 +34,10 @@ internal sealed class ApiSiloFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Dispatch:SeedNetwork", seedNetwork);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

@@ -1,0 +1,14 @@
+namespace Dispatch.Grains.Scenarios;
+
+/// <summary>How many what-if runs may use CPU at once (configuration section <c>Dispatch:Scenarios</c>). Runs past a
+/// limit wait as queued. Zero holds every run queued (e.g. while a cluster is being drained).</summary>
+public sealed class ScenarioLimits
+{
+    public const string Section = "Dispatch:Scenarios";
+
+    /// <summary>Runs at once per API key.</summary>
+    public int MaxRunningPerKey { get; set; } = 1;
+
+    /// <summary>Runs at once in the cluster.</summary>
+    public int MaxRunning { get; set; } = 2;
+}

@@ -1,0 +1,137 @@
+using System.Security.Claims;
+using System.Text.Json.Serialization;
+using Dispatch.Grains.Scenarios;
+using Dispatch.Silo.Auth;
+using Dispatch.Solver.Documents;
+using Dispatch.Solver.Simulation;
+using Dispatch.Solver.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dispatch.Silo.Endpoints;
+
+/// <summary><c>/v1/scenarios</c>: what-if runs (DESIGN §4.3). A run is checked before it is accepted, then computed
+/// in its own grain on a copy of the network; live state never changes. Planners and admins.</summary>
+public static class ScenarioEndpoints
+{
+    public sealed record ScenarioAccepted(string Id, string Status);
+
+    /// <summary>A run and, once it completed, the KPIs of the scenario and of its baseline (DESIGN §3 "Simulation").</summary>
+    public sealed record ScenarioAnswer(
+        string Id,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Name,
+        string Status,
+        double Progress,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset? StartedAt,
+        DateTimeOffset? FinishedAt,
+        string? Error,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] SimulationKpis? Scenario,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] SimulationKpis? Baseline);
+
+    public sealed record ScenarioListItem(
+        string Id,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Name,
+        string Status,
+        double Progress,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset? StartedAt,
+        DateTimeOffset? FinishedAt,
+        string? Error);
+
+    public sealed record ScenarioList(IReadOnlyList<ScenarioListItem> Items);
+
+    public static IEndpointRouteBuilder MapScenarioEndpoints(this IEndpointRouteBuilder app)
+    {
+        var scenarios = app.MapGroup("/v1/scenarios").WithTags("Scenarios").RequireAuthorization(AuthPolicies.Planner);
+        scenarios.MapPost("/", SubmitAsync)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Start a what-if run (base 'live' or a network document, changes, replayed or generated demand); checked before it is accepted.");
+        scenarios.MapGet("/", ListAsync)
+            .WithSummary("The runs, newest first, without their KPIs.");
+        scenarios.MapGet("/{id}", GetAsync)
+            .WithSummary("A run's status and progress, and the KPIs of the scenario and its baseline once it completed.");
+        scenarios.MapPost("/{id}/cancel", CancelAsync)
+            .WithSummary("Stop a queued or running run (again: the same answer); a completed or failed run is a 409.");
+        return app;
+    }
+
+    private static async Task<Results<Accepted<ScenarioAccepted>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        ScenarioRequest? request,
+        Dispatchers grains,
+        ClaimsPrincipal user)
+    {
+        if (request is null)
+        {
+            return Problems.Problems.BadRequest("The body must be a scenario request.");
+        }
+
+        var liveNetwork = request.Base is { IsLive: true } ? await grains.Dispatcher.GetNetworkAsync() : null;
+        var preparation = ScenarioRunner.Prepare(request, liveNetwork);
+        if (!preparation.IsValid)
+        {
+            return Problems.Problems.Validation(
+                preparation.Errors.Select(e => (e.Path, e.Message)),
+                $"The scenario has {preparation.Errors.Count} error(s); no run was created.");
+        }
+
+        // The base is stored resolved, so that the run (and a run again after a restart) sees the network as it was now.
+        var id = "scn-" + Guid.NewGuid().ToString("N");
+        var submission = new ScenarioSubmission(
+            request.Name,
+            user.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? string.Empty,
+            DocumentJson.Write(liveNetwork is null ? request : request with { Base = ScenarioBase.Of(liveNetwork) }));
+        var summary = await grains.Scenario(id).SubmitAsync(submission);
+        return TypedResults.Accepted(Location(id), new ScenarioAccepted(id, summary.Status));
+    }
+
+    private static async Task<Ok<ScenarioList>> ListAsync(Dispatchers grains)
+    {
+        var listed = await grains.ScenarioRegistry.ListAsync();
+        // The registry hears of a run's steps when they happen; progress and the latest status are the run's own.
+        var items = await Task.WhenAll(listed.Select(async run => ScenarioStatus.IsTerminal(run.Status)
+            ? run
+            : await grains.Scenario(run.Id).GetSummaryAsync() ?? run));
+        return TypedResults.Ok(new ScenarioList([.. items.Select(ItemOf)]));
+    }
+
+    private static async Task<Results<Ok<ScenarioAnswer>, ProblemHttpResult>> GetAsync(string id, Dispatchers grains)
+    {
+        var found = IsValidId(id) ? await grains.Scenario(id).GetAsync() : null;
+        return found is null ? NotFound(id) : TypedResults.Ok(AnswerOf(found));
+    }
+
+    private static async Task<Results<Ok<ScenarioAnswer>, ProblemHttpResult>> CancelAsync(string id, Dispatchers grains)
+    {
+        if (!IsValidId(id))
+        {
+            return NotFound(id);
+        }
+
+        var result = await grains.Scenario(id).CancelAsync();
+        return result.Outcome switch
+        {
+            CancelOutcome.Cancelled => TypedResults.Ok(AnswerOf(result.Scenario!)),
+            CancelOutcome.AlreadyFinished => Problems.Problems.Conflict(
+                $"The run is {result.Scenario!.Summary.Status}: there is nothing left to cancel.",
+                new { scenario = ItemOf(result.Scenario.Summary) }),
+            _ => NotFound(id),
+        };
+    }
+
+    private static ScenarioAnswer AnswerOf(ScenarioView view)
+    {
+        var s = view.Summary;
+        return new ScenarioAnswer(s.Id, s.Name, s.Status, s.Progress, s.CreatedAt, s.StartedAt, s.FinishedAt, s.Error,
+            view.Outcome?.Scenario, view.Outcome?.Baseline);
+    }
+
+    private static ScenarioListItem ItemOf(ScenarioSummary s) =>
+        new(s.Id, s.Name, s.Status, s.Progress, s.CreatedAt, s.StartedAt, s.FinishedAt, s.Error);
+
+    private static string Location(string id) => $"/v1/scenarios/{Uri.EscapeDataString(id)}";
+
+    private static ProblemHttpResult NotFound(string id) =>
+        Problems.Problems.NotFound($"No scenario has the id '{(id.Length <= 64 ? id : id[..64] + "…")}'.");
+
+    private static bool IsValidId(string id) => id.Length is > 0 and <= IncidentValidator.MaxIdLength && !id.Any(char.IsControl);
+}
