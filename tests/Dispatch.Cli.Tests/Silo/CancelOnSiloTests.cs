@@ -6,10 +6,9 @@ namespace Dispatch.Cli.Tests.Silo;
 [Collection(SiloCollection.Name)]
 public sealed class CancelOnSiloTests(HoldingSiloFixture fixture) : IClassFixture<HoldingSiloFixture>
 {
-    [SkippableFact]
+    [Fact]
     public async Task Simulate_CancelledWhileQueued_CancelsTheRunOnTheSilo()
     {
-        Skip.If(fixture.ScenarioApiMissing, SiloFixture.MissingApiReason);
         using var temp = new TempDirectory();
         using var http = fixture.Silo.CreateAdminClient();
         using var ctrlC = new CancellationTokenSource();

@@ -9,12 +9,6 @@ public abstract class SiloFixture : IAsyncLifetime
 
     public SiloProcess Silo => _silo ?? throw new InvalidOperationException("The silo has not started.");
 
-    /// <summary>True when the silo answers <c>GET /v1/scenarios</c> with 404: a build without the scenario API
-    /// (DESIGN §4.3), which the tests then skip instead of failing. Any other answer runs them.</summary>
-    public bool ScenarioApiMissing { get; private set; }
-
-    public const string MissingApiReason = "The silo answers 404 on /v1/scenarios: this build has no scenario API yet.";
-
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
     public async Task InitializeAsync()
@@ -22,9 +16,6 @@ public abstract class SiloFixture : IAsyncLifetime
         var settings = new Dictionary<string, string>(Settings) { ["Dispatch__SeedNetwork"] = TestFiles.TinyNetwork };
         _silo = SiloProcess.Start(SiloProcess.FindSiloDll(), settings);
         await _silo.WaitUntilReadyAsync(TimeSpan.FromMinutes(2));
-        using var http = _silo.CreateAdminClient();
-        using var probe = await http.GetAsync("v1/scenarios");
-        ScenarioApiMissing = probe.StatusCode == System.Net.HttpStatusCode.NotFound;
     }
 
     public async Task DisposeAsync()

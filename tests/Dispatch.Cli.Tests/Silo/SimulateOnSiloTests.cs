@@ -7,10 +7,9 @@ namespace Dispatch.Cli.Tests.Silo;
 [Collection(SiloCollection.Name)]
 public sealed class SimulateOnSiloTests(RunningSiloFixture fixture) : IClassFixture<RunningSiloFixture>
 {
-    [SkippableFact]
+    [Fact]
     public async Task Simulate_OnSilo_RunsToCompletionAndWritesTheAnswer()
     {
-        Skip.If(fixture.ScenarioApiMissing, SiloFixture.MissingApiReason);
         using var temp = new TempDirectory();
 
         var result = await CliHarness.RunAsync(["simulate", "--url", fixture.Silo.Address.ToString(), "--key-file", fixture.Silo.AdminKeyPath,
@@ -30,10 +29,9 @@ public sealed class SimulateOnSiloTests(RunningSiloFixture fixture) : IClassFixt
         Assert.Contains("West Plateau *", result.Output, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Simulate_OnSiloSameSeedAsInProcess_GivesTheSameKpis()
     {
-        Skip.If(fixture.ScenarioApiMissing, SiloFixture.MissingApiReason);
         // The silo runs the live network, which here is the tiny network file: both sides must agree to the figure.
         using var remote = new TempDirectory();
         using var local = new TempDirectory();
@@ -48,10 +46,9 @@ public sealed class SimulateOnSiloTests(RunningSiloFixture fixture) : IClassFixt
         Assert.True(JsonNode.DeepEquals(inProcessKpis, onSiloKpis), $"in process:\n{inProcessKpis}\non the silo:\n{onSiloKpis}");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Simulate_OnSiloWithUnknownCenter_ExitsTwoWithTheApiErrorPath()
     {
-        Skip.If(fixture.ScenarioApiMissing, SiloFixture.MissingApiReason);
         using var temp = new TempDirectory();
         var changes = temp.Write("changes.json", """{"closeCenters": ["c-nowhere"]}""");
 
@@ -61,10 +58,9 @@ public sealed class SimulateOnSiloTests(RunningSiloFixture fixture) : IClassFixt
         Assert.Contains("changes.closeCenters[0]", result.Error, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Simulate_OnSiloWithWrongKey_ExitsOneWithTheProblem()
     {
-        Skip.If(fixture.ScenarioApiMissing, SiloFixture.MissingApiReason);
         using var temp = new TempDirectory();
         var key = temp.Write("wrong.key", "not-a-key");
 
@@ -74,10 +70,9 @@ public sealed class SimulateOnSiloTests(RunningSiloFixture fixture) : IClassFixt
         Assert.Contains("HTTP 401", result.Error, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Sweep_OnSilo_WritesOneRowPerValue()
     {
-        Skip.If(fixture.ScenarioApiMissing, SiloFixture.MissingApiReason);
         using var temp = new TempDirectory();
 
         var result = await CliHarness.RunAsync(["sweep", "--url", fixture.Silo.Address.ToString(), "--key-file", fixture.Silo.AdminKeyPath, .. TestFiles.ShortDemand,
