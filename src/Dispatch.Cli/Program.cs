@@ -1,0 +1,3 @@
+using Dispatch.Cli;
+
+return await DispatchCli.RunAsync(args, CliConsole.System(), handleTermination: true);
