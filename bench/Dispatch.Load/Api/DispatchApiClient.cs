@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 
 namespace Dispatch.Load.Api;
 
-/// <summary>The calls of DESIGN §4 the load generator makes, over one pooled <see cref="HttpClient"/>.</summary>
+/// <summary>The calls of docs/api.md the load generator makes, over one pooled <see cref="HttpClient"/>.</summary>
 /// <remarks>Transport failures (refused, reset, timeout) surface as exceptions so that callers count them apart
 /// from HTTP answers.</remarks>
 public sealed class DispatchApiClient : IDisposable

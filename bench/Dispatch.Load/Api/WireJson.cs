@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace Dispatch.Load.Api;
 
-/// <summary>JSON options of the wire: camelCase, nulls omitted (as DESIGN §4 writes its bodies).</summary>
+/// <summary>JSON options of the wire: camelCase, nulls omitted (as docs/api.md "Conventions" writes its
+/// bodies).</summary>
 public static class WireJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)

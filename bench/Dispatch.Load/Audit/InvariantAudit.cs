@@ -3,7 +3,7 @@ using Dispatch.Load.Workload;
 
 namespace Dispatch.Load.Audit;
 
-/// <summary>Checks the guarantees of DESIGN §2 against what the API shows after a run.</summary>
+/// <summary>Checks the guarantees of docs/architecture.md "Grains" against what the API shows after a run.</summary>
 /// <remarks>
 /// Pure: it only compares snapshots. The invariants: every incident that got a 201 is readable with a definite
 /// state no earlier than the run was told; no unit is held by two open cases, and units held are exactly those

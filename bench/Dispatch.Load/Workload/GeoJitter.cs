@@ -1,6 +1,7 @@
 namespace Dispatch.Load.Workload;
 
-/// <summary>Moves a point a given distance along a bearing on the sphere (DESIGN §3's Earth radius).</summary>
+/// <summary>Moves a point a given distance along a bearing on the sphere (the Earth radius of
+/// docs/dispatch-semantics.md "Travel time").</summary>
 public static class GeoJitter
 {
     public const double EarthRadiusKm = 6371.0088;

@@ -1,6 +1,6 @@
 namespace Dispatch.Load.Workload;
 
-/// <summary>The incident body of DESIGN §4.2 as the generator sends it.</summary>
+/// <summary>The incident body of docs/api.md "Recommendations" as the generator sends it.</summary>
 public sealed record IncidentBody(
     string? Id,
     Coordinates Location,

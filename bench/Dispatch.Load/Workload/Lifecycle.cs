@@ -1,6 +1,6 @@
 namespace Dispatch.Load.Workload;
 
-/// <summary>The case statuses of DESIGN §4.2, in the order a case moves through them.</summary>
+/// <summary>The case statuses of docs/api.md "Incidents", in the order a case moves through them.</summary>
 public enum Lifecycle
 {
     Open,

@@ -146,7 +146,7 @@ public sealed class RemoteBackend : IScenarioBackend
             return answer switch
             {
                 { IsSuccess: true } => RemoteCancel.Cancelled,
-                // DESIGN §4.3 via the API: a run that completed or failed has nothing left to stop.
+                // docs/api.md "Scenarios": a run that completed or failed has nothing left to stop.
                 { Status: 409 } => RemoteCancel.AlreadyFinished,
                 _ => RemoteCancel.Unconfirmed,
             };

@@ -5,7 +5,7 @@ using Dispatch.Solver.Documents;
 
 namespace Dispatch.Cli.Api;
 
-/// <summary>The calls of DESIGN §4.3 the CLI makes: submit a scenario, read it, cancel it.</summary>
+/// <summary>The calls of docs/api.md "Scenarios" the CLI makes: submit a scenario, read it, cancel it.</summary>
 /// <remarks>Transport failures surface as <see cref="HttpRequestException"/>; every HTTP answer, error or not, comes back
 /// as an <see cref="ApiAnswer"/> for the caller to judge.</remarks>
 public sealed class ScenarioApiClient : IDisposable

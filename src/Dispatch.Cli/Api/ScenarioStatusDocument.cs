@@ -3,7 +3,8 @@ using Dispatch.Solver.Simulation;
 
 namespace Dispatch.Cli.Api;
 
-/// <summary>The answer of <c>GET /v1/scenarios/{id}</c> (DESIGN §4.3), as far as the CLI reads it.</summary>
+/// <summary>The answer of <c>GET /v1/scenarios/{id}</c> (docs/api.md "Scenarios"), as far as the CLI reads
+/// it.</summary>
 public sealed record ScenarioStatusDocument
 {
     public const string Queued = "queued";

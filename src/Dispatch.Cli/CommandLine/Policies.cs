@@ -1,6 +1,7 @@
 namespace Dispatch.Cli.CommandLine;
 
-/// <summary>The ranking policies of DESIGN §3: <c>coverage</c> (the score) and <c>closest</c> (ETA alone).</summary>
+/// <summary>The ranking policies of docs/dispatch-semantics.md "Policies": <c>coverage</c> (the score) and
+/// <c>closest</c> (ETA alone).</summary>
 public static class Policies
 {
     public const string Coverage = "coverage";

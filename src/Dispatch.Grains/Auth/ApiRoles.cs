@@ -1,6 +1,7 @@
 namespace Dispatch.Grains.Auth;
 
-/// <summary>The roles an API key can carry (DESIGN §4). Admin may do everything the others may.</summary>
+/// <summary>The roles an API key can carry (docs/api.md "Authentication and roles"). Admin may do everything the others
+/// may.</summary>
 public static class ApiRoles
 {
     public const string Agent = "agent";

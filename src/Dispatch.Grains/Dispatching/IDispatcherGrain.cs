@@ -22,8 +22,8 @@ public interface IDispatcherGrain : IGrainWithStringKey
 
     Task<DispatchDecision> DispatchAsync(string incidentId, Incident incident, string? resourceId, string? mode);
 
-    /// <summary>Assigns a surge batch jointly (DESIGN §3 "Batch"); with commit, reserves every assignment through
-    /// its center and re-solves what is left when a center refuses.</summary>
+    /// <summary>Assigns a surge batch jointly (docs/dispatch-semantics.md "Batch (surge)"); with commit, reserves every
+    /// assignment through its center and re-solves what is left when a center refuses.</summary>
     Task<BatchDecision> DispatchBatchAsync(ImmutableArray<BatchIncident> incidents, bool commit, int? timeLimitMs);
 
     Task<Reservation?> CompleteAsync(string incidentId, GeoPoint at);

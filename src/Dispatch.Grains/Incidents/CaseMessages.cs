@@ -4,7 +4,7 @@ using Dispatch.Solver.Documents;
 
 namespace Dispatch.Grains.Incidents;
 
-/// <summary>The case statuses and events of an incident's life (DESIGN §4.2).</summary>
+/// <summary>The case statuses and events of an incident's life (docs/api.md "Incidents").</summary>
 public static class CaseStatus
 {
     public const string Open = "open";

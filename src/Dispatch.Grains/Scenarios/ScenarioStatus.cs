@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 
 namespace Dispatch.Grains.Scenarios;
 
-/// <summary>The life of a what-if run (DESIGN §4.3): queued until the registry grants it a slot, then running, then one
-/// of the three final statuses.</summary>
+/// <summary>The life of a what-if run (docs/api.md "Scenarios"): queued until the registry grants it a slot, then
+/// running, then one of the three final statuses.</summary>
 public static class ScenarioStatus
 {
     public const string Queued = "queued";

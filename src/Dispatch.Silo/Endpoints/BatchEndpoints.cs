@@ -8,7 +8,7 @@ using Dispatch.Solver.Validation;
 namespace Dispatch.Silo.Endpoints;
 
 /// <summary><c>POST /v1/dispatch/batch</c>: assign a surge of open incidents jointly; with commit, reserve and
-/// dispatch every assignment (DESIGN §3 "Batch", §4.2).</summary>
+/// dispatch every assignment (docs/dispatch-semantics.md "Batch (surge)", docs/api.md "Batch").</summary>
 public static class BatchEndpoints
 {
     public const int MaxIncidents = 2_000;

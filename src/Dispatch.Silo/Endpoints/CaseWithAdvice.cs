@@ -6,7 +6,7 @@ using Dispatch.Solver.Documents;
 namespace Dispatch.Silo.Endpoints;
 
 /// <summary>A case whose automatic dispatch could not go, with the reason and the recommendation that shows why
-/// (an extension of the case shape of DESIGN §4.2).</summary>
+/// (an extension of the case shape: docs/api.md "Extensions").</summary>
 public sealed record CaseWithAdvice(
     string Id,
     string Status,

@@ -3,7 +3,7 @@ using Dispatch.Solver.Dispatching;
 
 namespace Dispatch.Silo.Endpoints;
 
-/// <summary>The recommendation as DESIGN §4.2 shows it.</summary>
+/// <summary>The recommendation as the API shows it (docs/api.md "Recommendations").</summary>
 public sealed record RecommendationAnswer(
     string? Region,
     string Status,

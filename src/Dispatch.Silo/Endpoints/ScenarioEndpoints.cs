@@ -9,13 +9,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Silo.Endpoints;
 
-/// <summary><c>/v1/scenarios</c>: what-if runs (DESIGN §4.3). A run is checked before it is accepted, then computed
-/// in its own grain on a copy of the network; live state never changes. Planners and admins.</summary>
+/// <summary><c>/v1/scenarios</c>: what-if runs (docs/api.md "Scenarios"). A run is checked before it is accepted, then
+/// computed in its own grain on a copy of the network; live state never changes. Planners and admins.</summary>
 public static class ScenarioEndpoints
 {
     public sealed record ScenarioAccepted(string Id, string Status);
 
-    /// <summary>A run and, once it completed, the KPIs of the scenario and of its baseline (DESIGN §3 "Simulation").</summary>
+    /// <summary>A run and, once it completed, the KPIs of the scenario and of its baseline
+    /// (docs/simulation.md "The KPIs").</summary>
     public sealed record ScenarioAnswer(
         string Id,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Name,

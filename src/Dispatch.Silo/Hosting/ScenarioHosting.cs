@@ -24,7 +24,7 @@ public static class ScenarioHosting
         return builder;
     }
 
-    // The answers leave out null members, but a KPI over no values is null (DESIGN §3 "Simulation") and says so.
+    // The answers leave out null members, but a KPI over no values is null (docs/simulation.md "The KPIs") and says so.
     private static void KeepNullStatistics(JsonTypeInfo info)
     {
         if (info.Kind != JsonTypeInfoKind.Object || info.Type.Namespace != typeof(SimulationKpis).Namespace)

@@ -1,6 +1,7 @@
 namespace Dispatch.Solver.Batch;
 
-/// <summary>The exact objective of DESIGN §3, in doubles, for a choice of option per incident (-1 unassigned).</summary>
+/// <summary>The exact objective of docs/dispatch-semantics.md "Batch (surge)", in doubles, for a choice of option per
+/// incident (-1 unassigned).</summary>
 internal static class BatchObjective
 {
     public static (BatchObjectiveBreakdown Breakdown, int[] LostCoverage) Evaluate(BatchProblem problem, int[] optionChoice)

@@ -1,8 +1,9 @@
 namespace Dispatch.Solver.Batch;
 
 /// <summary>
-/// Rejects a problem the model cannot state honestly. Non-negative costs, weights and penalties are what DESIGN §3
-/// produces, and the coverage linearization and the assignment fast path rely on them.
+/// Rejects a problem the model cannot state honestly. Non-negative costs, weights and penalties are what the
+/// rules of docs/dispatch-semantics.md produce, and the coverage linearization and the assignment fast path rely on
+/// them.
 /// </summary>
 internal static class BatchProblemValidator
 {

@@ -1,9 +1,9 @@
 namespace Dispatch.Solver.Batch;
 
 /// <summary>
-/// Solves the surge batch of DESIGN §3: builds the integer model (scaled costs, safe pruning), solves it with a
-/// linear sum assignment when neither stock nor coverage can bind and with CP-SAT otherwise, and reports the choice
-/// with its exact objective.
+/// Solves the surge batch of docs/dispatch-semantics.md "Batch (surge)": builds the integer model (scaled costs, safe
+/// pruning), solves it with a linear sum assignment when neither stock nor coverage can bind and with CP-SAT otherwise,
+/// and reports the choice with its exact objective.
 /// </summary>
 public sealed class BatchSolver(TimeProvider? timeProvider = null)
 {

@@ -8,9 +8,9 @@ namespace Dispatch.Solver.Batch;
 internal sealed record ModelOutcome(int[] Choice, double ScaledBound, bool Optimal);
 
 /// <summary>
-/// The batch model of DESIGN §3 in CP-SAT: one Boolean per kept candidate and per incident's "unassigned", exactly
-/// one of them per incident; at most one candidate per resource; at most the stock per binding part; and a "lost"
-/// Boolean per live coverage term that must be true when every covering resource is taken.
+/// The batch model of docs/dispatch-semantics.md "Batch (surge)" in CP-SAT: one Boolean per kept candidate and per
+/// incident's "unassigned", exactly one of them per incident; at most one candidate per resource; at most the stock per
+/// binding part; and a "lost" Boolean per live coverage term that must be true when every covering resource is taken.
 /// </summary>
 internal static class CpSatBatchSolver
 {

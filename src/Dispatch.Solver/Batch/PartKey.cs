@@ -1,6 +1,7 @@
 namespace Dispatch.Solver.Batch;
 
-/// <summary>A stock line: one SKU at one service center. Stock is never shared across centers (DESIGN §3).</summary>
+/// <summary>A stock line: one SKU at one service center. Stock is never shared across centers
+/// (docs/dispatch-semantics.md "Eligibility").</summary>
 public readonly record struct PartKey(string CenterId, string Sku)
 {
     public override string ToString() => CenterId + "/" + Sku;

@@ -6,7 +6,8 @@ using NetTopologySuite.Index.Strtree;
 
 namespace Dispatch.Solver.Coverage;
 
-/// <summary>Who covers which demand point, and what each unit alone covers (DESIGN §3 "Coverage").</summary>
+/// <summary>Who covers which demand point, and what each unit alone covers
+/// (docs/dispatch-semantics.md "Coverage").</summary>
 /// <remarks>
 /// Cover sets depend on position only, so they are computed when a unit is placed or moves; availability
 /// changes only touch the counts of the points in the unit's set. Each point keeps the count and the sum of

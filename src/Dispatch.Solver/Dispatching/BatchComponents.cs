@@ -10,11 +10,11 @@ internal sealed record BatchComponent(BatchProblem Problem, int[] IncidentIndex)
 }
 
 /// <summary>
-/// Splits a batch into independent parts. The objective of DESIGN §3 is a sum of terms that each depend on one
-/// incident's choice, on the units some choices take (a demand point is lost only when all its coverers are taken)
-/// or on the part lines they use; incidents that share none of these can be decided apart, and the optimum of the
-/// whole is the sum of the parts' optima. Solving the parts apart keeps each model small (a national surge is many
-/// local ones) and lets the ones that need no stock or coverage reasoning take the exact assignment path.
+/// Splits a batch into independent parts. The objective of docs/dispatch-semantics.md "Batch (surge)" is a sum of terms
+/// that each depend on one incident's choice, on the units some choices take (a demand point is lost only when all its
+/// coverers are taken) or on the part lines they use; incidents that share none of these can be decided apart, and the
+/// optimum of the whole is the sum of the parts' optima. Solving the parts apart keeps each model small (a national
+/// surge is many local ones) and lets the ones that need no stock or coverage reasoning take the exact assignment path.
 /// </summary>
 internal static class BatchComponents
 {

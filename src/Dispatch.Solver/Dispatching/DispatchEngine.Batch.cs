@@ -15,7 +15,8 @@ public sealed partial class DispatchEngine
     /// <summary>Options the last batch handed to the solver; tests use it to show that the candidate search stops early.</summary>
     internal int LastBatchCandidateCount { get; private set; }
 
-    /// <summary>Assigns open incidents jointly over live state (DESIGN §3 "Batch"). Reads state only.</summary>
+    /// <summary>Assigns open incidents jointly over live state (docs/dispatch-semantics.md "Batch (surge)"). Reads
+    /// state only.</summary>
     /// <remarks>
     /// Each incident's options come from a ring search that stops, short of the service areas' reach, once the
     /// options it has not looked at are provably useless. With n incidents in the batch, let T be the least batch

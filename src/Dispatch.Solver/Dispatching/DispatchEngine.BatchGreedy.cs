@@ -5,9 +5,10 @@ namespace Dispatch.Solver.Dispatching;
 
 public sealed partial class DispatchEngine
 {
-    /// <summary>The one-by-one baseline: each incident in order takes its recommendation (DESIGN §3 score, coverage
-    /// term included), which is held before the next one is asked, and the whole is scored with the batch objective
-    /// so that it compares with <see cref="SolveBatch"/>. The engine's state is put back as it was afterwards.</summary>
+    /// <summary>The one-by-one baseline: each incident in order takes its recommendation
+    /// (docs/dispatch-semantics.md "Score", coverage term included), which is held before the next one is asked, and
+    /// the whole is scored with the batch objective so that it compares with <see cref="SolveBatch"/>. The engine's
+    /// state is put back as it was afterwards.</summary>
     public BatchResult GreedyBatch(IReadOnlyList<(string Id, Incident Incident)> incidents)
     {
         ArgumentNullException.ThrowIfNull(incidents);

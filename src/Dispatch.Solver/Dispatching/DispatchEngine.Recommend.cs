@@ -19,7 +19,7 @@ public sealed partial class DispatchEngine
 
     internal int LastRings { get; private set; }
 
-    /// <summary>Ranks the options for an incident (DESIGN §3).</summary>
+    /// <summary>Ranks the options for an incident (docs/dispatch-semantics.md "Eligibility", "Score").</summary>
     /// <remarks>Units are visited in rings of growing great-circle distance, nearest first. A unit farther
     /// than the ring cannot have an ETA below the fastest eligible type's ETA at the ring's edge, so once the
     /// requested number of options is in hand and that bound exceeds the worst of them, no farther unit can
@@ -204,7 +204,7 @@ public sealed partial class DispatchEngine
     }
 
     /// <summary>Fills <paramref name="into"/> with the unit's options (one per mode that passed and has its part),
-    /// scored as DESIGN §3 "Score" adds the terms.</summary>
+    /// scored as docs/dispatch-semantics.md "Score" adds the terms.</summary>
     private void ScoreOptions(IncidentContext context, ResourceState u, int[] passing, bool[]? partMissing, List<CandidateOption> into)
     {
         into.Clear();
@@ -230,7 +230,8 @@ public sealed partial class DispatchEngine
         }
     }
 
-    // The exclusion reason in the order of DESIGN §3, or null with the modes that pass checks 2–3.
+    // The exclusion reason in the order of docs/dispatch-semantics.md "Eligibility", or null with the modes that pass
+    // checks 2–3.
     private string? ReasonFor(IncidentContext context, ResourceState u, out int[] passing, out bool[]? partMissing)
     {
         passing = [];

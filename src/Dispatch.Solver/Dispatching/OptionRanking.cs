@@ -1,7 +1,7 @@
 namespace Dispatch.Solver.Dispatching;
 
-/// <summary>Orders options (DESIGN §3 "Score"): by score, then eta, then ordinal resource id, then mode
-/// catalog order; <see cref="RankingPolicy.Closest"/> by eta, then id, then mode.</summary>
+/// <summary>Orders options (docs/dispatch-semantics.md "Score", "Policies"): by score, then eta, then ordinal resource
+/// id, then mode catalog order; <see cref="RankingPolicy.Closest"/> by eta, then id, then mode.</summary>
 internal sealed class OptionRanking(int[] ordinalRank, RankingPolicy policy) : IComparer<CandidateOption>
 {
     public RankingPolicy Policy { get; } = policy;

@@ -1,6 +1,6 @@
 namespace Dispatch.Solver.Dispatching;
 
-/// <summary>The exclusion reason codes of DESIGN §3 "Eligibility".</summary>
+/// <summary>The exclusion reason codes of docs/dispatch-semantics.md "Eligibility".</summary>
 public static class ReasonCodes
 {
     public const string NotAvailable = "not_available";

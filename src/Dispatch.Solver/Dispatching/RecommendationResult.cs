@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Dispatch.Solver.Dispatching;
 
-/// <summary>Every number that went into an option's score, so anyone can recompute it (DESIGN §3 "Score").</summary>
+/// <summary>Every number that went into an option's score, so anyone can recompute it
+/// (docs/dispatch-semantics.md "Score").</summary>
 public sealed record OptionBreakdown(
     double EtaMin,
     double ModePenaltyMin,
@@ -23,7 +24,8 @@ public sealed record DispatchOption(
     double Score,
     OptionBreakdown Breakdown);
 
-/// <summary>A resource that cannot serve the incident in any mode, with the first reason of DESIGN §3.</summary>
+/// <summary>A resource that cannot serve the incident in any mode, with the first reason of
+/// docs/dispatch-semantics.md "Eligibility".</summary>
 public sealed record ExcludedResource(string ResourceId, string CenterId, string Reason);
 
 public enum RecommendationStatus

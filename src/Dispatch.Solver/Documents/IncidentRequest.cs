@@ -1,6 +1,6 @@
 namespace Dispatch.Solver.Documents;
 
-/// <summary>An incident as an agent reports it (DESIGN §4.2 "Incident body").</summary>
+/// <summary>An incident as an agent reports it (docs/api.md "Recommendations", the incident body).</summary>
 public sealed record IncidentRequest
 {
     public string? Id { get; init; }

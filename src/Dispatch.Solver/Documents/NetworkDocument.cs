@@ -1,6 +1,7 @@
 namespace Dispatch.Solver.Documents;
 
-/// <summary>The whole network as PUT /v1/network takes it and GET returns it (DESIGN §3).</summary>
+/// <summary>The whole network as PUT /v1/network takes it and GET returns it
+/// (docs/dispatch-semantics.md "The network document").</summary>
 /// <remarks>Members are nullable so that validation can report a missing field by its path instead of
 /// the serializer failing on the first one.</remarks>
 public sealed record NetworkDocument

@@ -1,6 +1,6 @@
 namespace Dispatch.Solver.Geography;
 
-/// <summary>Great-circle distance (DESIGN §3 "Travel time").</summary>
+/// <summary>Great-circle distance (docs/dispatch-semantics.md "Travel time").</summary>
 public static class Haversine
 {
     /// <summary>Mean Earth radius in km (IUGG), the value the contract fixes.</summary>

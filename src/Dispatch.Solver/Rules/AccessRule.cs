@@ -4,7 +4,7 @@ using NetTopologySuite.Geometries.Prepared;
 
 namespace Dispatch.Solver.Rules;
 
-/// <summary>A compiled access rule (DESIGN §3 "Access rules").</summary>
+/// <summary>A compiled access rule (docs/dispatch-semantics.md "Access rules").</summary>
 internal sealed class AccessRule
 {
     private static readonly GeometryFactory Points = new(new PrecisionModel(), 4326);

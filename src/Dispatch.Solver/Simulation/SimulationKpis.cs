@@ -1,6 +1,7 @@
 namespace Dispatch.Solver.Simulation;
 
-/// <summary>The KPIs of one simulated run (DESIGN §3 "Simulation"). A statistic over no values is null.</summary>
+/// <summary>The KPIs of one simulated run (docs/simulation.md "The KPIs"). A statistic over no values is
+/// null.</summary>
 public sealed record SimulationKpis(
     int Incidents,
     int Served,

@@ -1,6 +1,7 @@
 namespace Dispatch.Solver.Validation;
 
-/// <summary>The fixed words of the network document and the incident body (DESIGN §3, §4.2).</summary>
+/// <summary>The fixed words of the network document and the incident body (docs/dispatch-semantics.md,
+/// docs/api.md).</summary>
 internal static class DocumentVocabulary
 {
     public const string ModeOnsite = "onsite";

@@ -3,7 +3,8 @@ using Dispatch.Solver.Documents;
 
 namespace Dispatch.Solver.Validation;
 
-/// <summary>Validates an incident body (DESIGN §4.2) and turns it into the solver's <see cref="Incident"/>.</summary>
+/// <summary>Validates an incident body (docs/api.md "Recommendations") and turns it into the solver's
+/// <see cref="Incident"/>.</summary>
 /// <remarks>Whether the fault is in the catalog and whether the location is in the served area are not
 /// checked here: the engine answers those (<c>cannot_serve_fault</c>, 422 outside the served area).
 /// Every text has a maximum length so that an oversized field is a 400 and never a stored blob.</remarks>

@@ -2,9 +2,9 @@ using Dispatch.Solver.Documents;
 
 namespace Dispatch.Solver.Validation;
 
-/// <summary>Whole-document validation of the network document (DESIGN §3 "Validation").</summary>
+/// <summary>Whole-document validation of the network document (docs/dispatch-semantics.md "Validation").</summary>
 /// <remarks>
-/// Decisions where DESIGN leaves room:
+/// Decisions where the contract leaves room (listed in its "Validation" section too):
 /// <list type="bullet">
 /// <item>Required: <c>parameters</c> with <c>timeZone</c>, <c>resourceTypes</c>, <c>faults</c>, the three scalar
 /// penalties/lambda and the three priority tables (each with exactly p1, p2, p3); <c>regions</c>; <c>centers</c>.

@@ -99,7 +99,8 @@ internal static class ParametersValidator
             var faultPath = JsonPathText.Key(path, fault);
             errors.RequireText(faultPath, fault, MaxFaultNameLength);
 
-            // A fault with no modes is allowed: the engine answers cannot_serve_fault for it (DESIGN §3).
+            // A fault with no modes is allowed: the engine answers cannot_serve_fault for it
+            // (docs/dispatch-semantics.md "Eligibility").
             if (!errors.Require(faultPath, modes))
             {
                 continue;

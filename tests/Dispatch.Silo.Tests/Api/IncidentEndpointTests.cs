@@ -115,7 +115,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
         await agent.AddEventAsync(id, "cancelled");
     }
 
-    // DESIGN §3: "a location in no region is rejected (422) as outside the served area".
+    // docs/dispatch-semantics.md "Regions": a location in no region is outside the served area, answered 422.
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

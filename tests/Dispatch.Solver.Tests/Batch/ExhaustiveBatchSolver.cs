@@ -4,7 +4,7 @@ namespace Dispatch.Solver.Tests.Batch;
 
 /// <summary>The test oracle: tries every way to give each incident one option or none, skips those that share a
 /// resource or use more parts than stock, and returns the least objective, computed from the definition in
-/// DESIGN §3. No pruning, no scaling.</summary>
+/// docs/dispatch-semantics.md "Batch (surge)". No pruning, no scaling.</summary>
 internal static class ExhaustiveBatchSolver
 {
     public static double Optimum(BatchProblem problem)

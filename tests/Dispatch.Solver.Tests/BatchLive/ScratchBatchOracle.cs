@@ -8,9 +8,9 @@ namespace Dispatch.Solver.Tests.BatchLive;
 internal sealed record ScratchOption(string ResourceId, string CenterId, string Mode, string? Sku, double Cost);
 
 /// <summary>
-/// DESIGN §3 worked out from the document alone, with none of the engine's code: eligibility (status, modes, EV
-/// towing, parts, zone rules, service radius), costs, who covers which demand point, and the batch objective; and
-/// an exhaustive search over every way to give each incident one option or none.
+/// The rules of docs/dispatch-semantics.md worked out from the page alone, with none of the engine's code: eligibility
+/// (status, modes, EV towing, parts, zone rules, service radius), costs, who covers which demand point, and the batch
+/// objective; and an exhaustive search over every way to give each incident one option or none.
 /// </summary>
 internal sealed class ScratchBatchOracle
 {

@@ -3,7 +3,8 @@ using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 
-/// <summary>DESIGN §3 eligibility check 4: <c>rule_denied:&lt;id&gt;</c> and <c>partner_only:&lt;id&gt;</c>.</summary>
+/// <summary>docs/dispatch-semantics.md "Eligibility", check 4: <c>rule_denied:&lt;id&gt;</c> and
+/// <c>partner_only:&lt;id&gt;</c>.</summary>
 public sealed class AccessRuleEligibilityTests
 {
     [Fact]

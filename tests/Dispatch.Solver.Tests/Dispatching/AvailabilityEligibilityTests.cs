@@ -3,7 +3,8 @@ using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 
-/// <summary>DESIGN §3 eligibility check 1: the resource must be available, else <c>not_available</c>.</summary>
+/// <summary>docs/dispatch-semantics.md "Eligibility", check 1: the resource must be available, else
+/// <c>not_available</c>.</summary>
 public sealed class AvailabilityEligibilityTests
 {
     [Theory]

@@ -3,8 +3,9 @@ using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 
-/// <summary>DESIGN §3: a resource offered in no mode gets one reason, the first failing check in the order
-/// 1-5; for checks 2-3 that of the mode that got furthest in (a)-(d), for check 4 the first rule in document order.</summary>
+/// <summary>docs/dispatch-semantics.md "Eligibility": a resource offered in no mode gets one reason, the first failing
+/// check in the order 1-5; for checks 2-3 that of the mode that got furthest in (a)-(d), for check 4 the first rule in
+/// document order.</summary>
 public sealed class CheckOrderTests
 {
     // Far center (300 km away, radius 100: fails check 5) whose flatbed a deny rule bars (check 4).

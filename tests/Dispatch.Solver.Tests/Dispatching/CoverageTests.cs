@@ -3,8 +3,8 @@ using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 
-/// <summary>DESIGN §3 "Coverage": who covers a demand point, per coverage class, and the loss that only one
-/// resource covers.</summary>
+/// <summary>docs/dispatch-semantics.md "Coverage": who covers a demand point, per coverage class, and the loss that
+/// only one resource covers.</summary>
 /// <remarks>Default test world: 60 km/h, circuity 1, speed factor 1 (eta = km), standard 60 min, region weight 1.</remarks>
 public sealed class CoverageTests
 {

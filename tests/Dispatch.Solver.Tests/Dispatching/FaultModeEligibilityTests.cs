@@ -3,8 +3,8 @@ using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 
-/// <summary>DESIGN §3 eligibility check 2: a mode must list the type (<c>cannot_serve_fault</c>), and an
-/// electrified vehicle may be towed only by <c>evTowTypes</c> (<c>ev_requires_flatbed</c>).</summary>
+/// <summary>docs/dispatch-semantics.md "Eligibility", check 2: a mode must list the type (<c>cannot_serve_fault</c>),
+/// and an electrified vehicle may be towed only by <c>evTowTypes</c> (<c>ev_requires_flatbed</c>).</summary>
 public sealed class FaultModeEligibilityTests
 {
     [Fact]

@@ -3,7 +3,8 @@ using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 
-/// <summary>DESIGN §3: a resource is offered once for each mode that passes (a)-(d).</summary>
+/// <summary>docs/dispatch-semantics.md "Eligibility": a resource is offered once for each mode that passes
+/// (a)-(d).</summary>
 public sealed class ModeOptionTests
 {
     [Fact]

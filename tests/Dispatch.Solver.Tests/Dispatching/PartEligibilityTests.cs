@@ -3,7 +3,7 @@ using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 
-/// <summary>DESIGN §3 eligibility check 3: a part template with {tireSpec} needs the spec
+/// <summary>docs/dispatch-semantics.md "Eligibility", check 3: a part template with {tireSpec} needs the spec
 /// (<c>part_spec_unknown</c>), and the resolved SKU needs onHand - reserved >= 1 at the resource's own
 /// center (<c>part_out_of_stock</c>).</summary>
 public sealed class PartEligibilityTests

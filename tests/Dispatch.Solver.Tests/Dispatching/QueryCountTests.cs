@@ -3,7 +3,7 @@ using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 
-/// <summary>DESIGN §4.2 counts: options=N counts the recommendation, alternatives never repeat it,
+/// <summary>docs/api.md "Recommendations", counts: options=N counts the recommendation, alternatives never repeat it,
 /// excluded=N nearest first (distance from the resource's position, then id), null means all.</summary>
 public sealed class QueryCountTests
 {

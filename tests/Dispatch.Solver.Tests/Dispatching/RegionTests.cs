@@ -4,7 +4,8 @@ using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 
-/// <summary>DESIGN §3 "Regions": the region of a point is the first region in document order containing it.</summary>
+/// <summary>docs/dispatch-semantics.md "Regions": the region of a point is the first region in document order
+/// containing it.</summary>
 public sealed class RegionTests
 {
     [Theory]

@@ -5,7 +5,8 @@ using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 
-/// <summary>DESIGN §3 "Access rules": when a rule applies to an incident (zone, scope, window).</summary>
+/// <summary>docs/dispatch-semantics.md "Access rules": when a rule applies to an incident (zone, scope,
+/// window).</summary>
 /// <remarks>Asia/Shanghai is UTC+8 all year; Europe/London is UTC+0 in January. 2025-01-06 is a Monday.</remarks>
 public sealed class RuleApplicabilityTests
 {

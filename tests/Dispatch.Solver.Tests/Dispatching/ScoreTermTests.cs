@@ -3,8 +3,8 @@ using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 
-/// <summary>DESIGN §3 "Score": eta + mode penalty + cross-region penalty + partner penalty + coverage term,
-/// each returned in the breakdown.</summary>
+/// <summary>docs/dispatch-semantics.md "Score": eta + mode penalty + cross-region penalty + partner penalty + coverage
+/// term, each returned in the breakdown.</summary>
 public sealed class ScoreTermTests
 {
     private const int Precision = 6;

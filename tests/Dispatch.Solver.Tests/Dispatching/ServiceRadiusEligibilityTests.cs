@@ -3,8 +3,8 @@ using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 
-/// <summary>DESIGN §3 eligibility check 5: haversineKm(center, incident) &lt;= serviceRadiusKm, measured from
-/// the center and not from the resource, else <c>outside_service_radius</c>.</summary>
+/// <summary>docs/dispatch-semantics.md "Eligibility", check 5: haversineKm(center, incident) &lt;= serviceRadiusKm,
+/// measured from the center and not from the resource, else <c>outside_service_radius</c>.</summary>
 public sealed class ServiceRadiusEligibilityTests
 {
     [Fact]

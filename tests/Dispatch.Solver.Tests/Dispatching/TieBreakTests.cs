@@ -3,8 +3,8 @@ using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 
-/// <summary>DESIGN §3 ranking: least score; ties to the lower eta, then the ordinal-smaller resource id, then
-/// the mode's catalog order; <c>policy=closest</c> ranks by eta alone.</summary>
+/// <summary>docs/dispatch-semantics.md "Score", ranking: least score; ties to the lower eta, then the ordinal-smaller
+/// resource id, then the mode's catalog order; <c>policy=closest</c> ranks by eta alone.</summary>
 /// <remarks>Tied resources stand on the incident, so every eta is its mobilization exactly and the scores tie
 /// exactly in floating point.</remarks>
 public sealed class TieBreakTests

@@ -3,8 +3,8 @@ using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 
-/// <summary>DESIGN §3 "Travel time": etaMin = mobilizationMin + 60 * haversineKm * circuity / (speedKmh * speedFactor),
-/// circuity and speed factor taken from the region of the destination.</summary>
+/// <summary>docs/dispatch-semantics.md "Travel time": etaMin = mobilizationMin + 60 * haversineKm * circuity /
+/// (speedKmh * speedFactor), circuity and speed factor taken from the region of the destination.</summary>
 public sealed class TravelTimeTests
 {
     private const double Precision = 6;

@@ -3,7 +3,8 @@ using Dispatch.Solver.Tests.Reference;
 
 namespace Dispatch.Solver.Tests.Properties;
 
-/// <summary>The fast engine answers exactly as the plain reference on random networks (DESIGN §3).</summary>
+/// <summary>The fast engine answers exactly as the plain reference on random networks
+/// (docs/dispatch-semantics.md).</summary>
 public sealed class EngineMatchesReferenceProperties
 {
     private const int IncidentsPerNetwork = 6;

@@ -3,8 +3,8 @@ using Dispatch.Solver.Documents;
 
 namespace Dispatch.Solver.Tests.Properties;
 
-/// <summary>Seeded generator of small valid networks that touch every feature of DESIGN §3, and of incidents,
-/// queries and live changes for them. One seed gives one network and one stream of draws.</summary>
+/// <summary>Seeded generator of small valid networks that touch every feature of docs/dispatch-semantics.md, and of
+/// incidents, queries and live changes for them. One seed gives one network and one stream of draws.</summary>
 internal sealed class RandomNetworks
 {
     public static readonly DateTimeOffset WeekStart = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero); // a Monday

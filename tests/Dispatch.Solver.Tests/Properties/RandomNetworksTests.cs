@@ -6,7 +6,8 @@ using Dispatch.Solver.Validation;
 namespace Dispatch.Solver.Tests.Properties;
 
 /// <summary>The generator is deterministic, its networks survive the JSON round trip, and over the property
-/// seeds it reaches every case of DESIGN §3 the properties are meant to hold (so they cannot pass vacuously).</summary>
+/// seeds it reaches every case of docs/dispatch-semantics.md the properties are meant to hold (so they cannot pass
+/// vacuously).</summary>
 public sealed class RandomNetworksTests
 {
     [Fact]

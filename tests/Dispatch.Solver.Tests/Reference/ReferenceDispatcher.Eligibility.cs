@@ -5,7 +5,8 @@ namespace Dispatch.Solver.Tests.Reference;
 
 internal sealed partial class ReferenceDispatcher
 {
-    /// <summary>How far a mode got through checks (a)-(d) of DESIGN §3, and the SKU it would take.</summary>
+    /// <summary>How far a mode got through checks (a)-(d) of docs/dispatch-semantics.md "Eligibility", and the SKU it
+    /// would take.</summary>
     private readonly record struct ModeOutcome(int ModeIndex, FaultModeDocument Mode, string? Sku, int Progress, string? Failure)
     {
         public bool Passed => Failure is null;

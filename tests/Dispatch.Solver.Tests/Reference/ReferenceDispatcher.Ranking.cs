@@ -4,7 +4,8 @@ namespace Dispatch.Solver.Tests.Reference;
 
 internal sealed partial class ReferenceDispatcher
 {
-    /// <summary>Every option and every exclusion, ranked as DESIGN §3 says, cut to the query's counts.</summary>
+    /// <summary>Every option and every exclusion, ranked as docs/dispatch-semantics.md "Score" says, cut to the query's
+    /// counts.</summary>
     public RecommendationResult Recommend(Incident incident, RecommendationQuery query)
     {
         if (RegionIndexOf(incident.Location) is not { } incidentRegion)

@@ -5,8 +5,8 @@ using NetTopologySuite.Geometries;
 
 namespace Dispatch.Solver.Tests.Reference;
 
-/// <summary>The plain reference implementation of DESIGN §3: every answer is recomputed from scratch by loops
-/// over everything, so that the fast engine can be held to it.</summary>
+/// <summary>The plain reference implementation of docs/dispatch-semantics.md: every answer is recomputed from scratch
+/// by loops over everything, so that the fast engine can be held to it.</summary>
 internal sealed partial class ReferenceDispatcher
 {
     private readonly NetworkParameters parameters;
@@ -98,7 +98,7 @@ internal sealed partial class ReferenceDispatcher
 
     private ResourceTypeDocument TypeOf(ReferenceResource resource) => parameters.ResourceTypes![resource.Type];
 
-    /// <summary>etaMin of DESIGN §3 "Travel time"; the region is that of the destination.</summary>
+    /// <summary>etaMin of docs/dispatch-semantics.md "Travel time"; the region is that of the destination.</summary>
     private double EtaMin(ReferenceResource resource, GeoPoint destination, RegionDocument destinationRegion)
     {
         var type = TypeOf(resource);

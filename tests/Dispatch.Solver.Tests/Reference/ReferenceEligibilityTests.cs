@@ -3,7 +3,8 @@ using Dispatch.Solver.Documents;
 
 namespace Dispatch.Solver.Tests.Reference;
 
-/// <summary>Each exclusion reason of DESIGN §3 and the order in which they win, on the hand network.</summary>
+/// <summary>Each exclusion reason of docs/dispatch-semantics.md "Eligibility" and the order in which they win, on the
+/// hand network.</summary>
 public sealed class ReferenceEligibilityTests
 {
     // c1 at lat 31.5 holds: off1 (offline van, parked 0.1 deg from the incident), van1, wl1 (wheel lift), fb1,

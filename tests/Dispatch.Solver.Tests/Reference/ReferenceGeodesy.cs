@@ -3,7 +3,8 @@ using NetTopologySuite.Geometries;
 
 namespace Dispatch.Solver.Tests.Reference;
 
-/// <summary>Great-circle distance and point-in-polygon, written out plainly from DESIGN §3.</summary>
+/// <summary>Great-circle distance and point-in-polygon, written out plainly from
+/// docs/dispatch-semantics.md "Travel time" and "Regions".</summary>
 internal static class ReferenceGeodesy
 {
     public const double EarthRadiusKm = 6371.0088;

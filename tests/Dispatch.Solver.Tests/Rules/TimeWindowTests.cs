@@ -4,8 +4,8 @@ using Dispatch.Solver.Rules;
 
 namespace Dispatch.Solver.Tests.Rules;
 
-/// <summary>Rule windows (DESIGN §3 "Access rules"): local time in the window's zone, start inclusive, end
-/// exclusive, a span with end before start wrapping past midnight and counted on the day it starts.</summary>
+/// <summary>Rule windows (docs/dispatch-semantics.md "Access rules"): local time in the window's zone, start inclusive,
+/// end exclusive, a span with end before start wrapping past midnight and counted on the day it starts.</summary>
 /// <remarks>Asia/Shanghai is UTC+8 all year. 2025-01-06 is a Monday.</remarks>
 public sealed class TimeWindowTests
 {

@@ -2,7 +2,8 @@ using Dispatch.Solver.Documents;
 
 namespace Dispatch.Solver.Tests.TestNetworks;
 
-/// <summary>Access rules for tests; "deny" and "partner_only" as DESIGN §3 names them.</summary>
+/// <summary>Access rules for tests; "deny" and "partner_only" as docs/dispatch-semantics.md "Access rules" names
+/// them.</summary>
 public static class AccessRules
 {
     public const string Expressway = "expressway";

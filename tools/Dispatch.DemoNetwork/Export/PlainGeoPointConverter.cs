@@ -4,7 +4,7 @@ using Dispatch.Solver.Documents;
 
 namespace Dispatch.DemoNetwork.Export;
 
-/// <summary>Writes a point as exactly <c>{"lat": .., "lon": ..}</c> (DESIGN §4); the record's computed
+/// <summary>Writes a point as exactly <c>{"lat": .., "lon": ..}</c> (docs/api.md "Conventions"); the record's computed
 /// <c>IsValid</c> would otherwise be written into every location of the file.</summary>
 public sealed class PlainGeoPointConverter : JsonConverter<GeoPoint>
 {

@@ -2,7 +2,8 @@ using Dispatch.Solver.Documents;
 
 namespace Dispatch.DemoNetwork.Generation;
 
-/// <summary>Resource types, the fault catalog and the parts of the demo network (DESIGN §3).</summary>
+/// <summary>Resource types, the fault catalog and the parts of the demo network
+/// (docs/dispatch-semantics.md "Fault catalog").</summary>
 public static class FleetCatalog
 {
     public const string Flatbed = "flatbed";

@@ -1,6 +1,7 @@
 namespace Dispatch.DemoNetwork.Generation;
 
-/// <summary>Great-circle distance as DESIGN §3 defines it (haversine, R = 6371.0088 km).</summary>
+/// <summary>Great-circle distance as docs/dispatch-semantics.md "Travel time" defines it (haversine, R = 6371.0088
+/// km).</summary>
 public static class Geodesy
 {
     public const double EarthRadiusKm = 6371.0088;

@@ -1,6 +1,7 @@
 namespace Dispatch.DemoNetwork.Generation;
 
-/// <summary>Service parameters of a region (DESIGN §3 "Regions"), chosen by the kind of terrain and roads.</summary>
+/// <summary>Service parameters of a region (docs/dispatch-semantics.md "Regions"), chosen by the kind of terrain and
+/// roads.</summary>
 public sealed record RegionProfile(
     string Name,
     bool Remote,

@@ -3,7 +3,8 @@ using NetTopologySuite.Geometries.Prepared;
 
 namespace Dispatch.DemoNetwork.Geography;
 
-/// <summary>Finds the region of a point the way DESIGN §3 does: the first region, in order, containing it.</summary>
+/// <summary>Finds the region of a point the way docs/dispatch-semantics.md "Regions" does: the first region, in order,
+/// containing it.</summary>
 public sealed class RegionLocator
 {
     private readonly List<(RegionShape Region, IPreparedGeometry Prepared)> regions;

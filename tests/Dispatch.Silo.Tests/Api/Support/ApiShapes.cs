@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Dispatch.Silo.Tests.Api.Support;
 
-/// <summary>The answer shapes of DESIGN §4.2, asserted member by member.</summary>
+/// <summary>The answer shapes of docs/api.md "Recommendations" and "Incidents", asserted member by member.</summary>
 internal static class ApiShapes
 {
     private static readonly string[] CaseStatuses = ["open", "dispatched", "enroute", "onscene", "towing", "completed", "cancelled"];

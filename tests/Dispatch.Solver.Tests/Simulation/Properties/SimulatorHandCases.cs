@@ -6,9 +6,10 @@ using Dispatch.Solver.Tests.Simulation.Reference;
 
 namespace Dispatch.Solver.Tests.Simulation.Properties;
 
-/// <summary>Boundaries of DESIGN §3 "Simulation" that random cases reach too rarely: exact ties of instants, a wait
-/// of exactly maxWaitMin, several units back at one instant, the "no unit busy any more" rule. Each case runs the
-/// fast simulator and the reference, asserts that they agree, and checks the numbers worked out by hand.</summary>
+/// <summary>Boundaries of docs/simulation.md "The run, step by step" that random cases reach too rarely: exact ties of
+/// instants, a wait of exactly maxWaitMin, several units back at one instant, the "no unit busy any more" rule. Each
+/// case runs the fast simulator and the reference, asserts that they agree, and checks the numbers worked out by
+/// hand.</summary>
 /// <remarks>
 /// The network: one region (lon 100..102, lat 30..32, circuity 1, speed factor 1, standard 120 min), center c1 at
 /// (31.0, 101.0) and no mobilization, so a call at c1 is reached in 0 min and the unit is back when service ends.

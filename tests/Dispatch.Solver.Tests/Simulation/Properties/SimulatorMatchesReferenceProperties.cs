@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace Dispatch.Solver.Tests.Simulation.Properties;
 
 /// <summary>The fast what-if simulator gives the reference simulator's KPIs on random small networks and replayed
-/// calls (DESIGN §3 "Simulation"), under both policies.</summary>
+/// calls (docs/simulation.md), under both policies.</summary>
 /// <remarks>Set DISPATCH_SIMULATION_SEED to run one seed alone when reproducing a failure, or
 /// DISPATCH_SIMULATION_CASES to sweep more seeds than the default.</remarks>
 public sealed class SimulatorMatchesReferenceProperties(ITestOutputHelper output)

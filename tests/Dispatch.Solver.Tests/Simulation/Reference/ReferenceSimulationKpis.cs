@@ -54,7 +54,8 @@ internal sealed record ReferenceCallOutcome(string CallId, double CallMin, Refer
     public bool Served => Fate is ReferenceFate.Served or ReferenceFate.ServedFromQueue;
 }
 
-/// <summary>The KPIs of DESIGN §3 "Simulation" as the reference simulator computes them, plus a call-by-call log.</summary>
+/// <summary>The KPIs of docs/simulation.md "The KPIs" as the reference simulator computes them, plus a call-by-call
+/// log.</summary>
 internal sealed record ReferenceSimulationKpis(
     int Incidents,
     int Served,

@@ -4,13 +4,13 @@ using Dispatch.Solver.Tests.Reference;
 
 namespace Dispatch.Solver.Tests.Simulation.Reference;
 
-/// <summary>A plain what-if simulator written from DESIGN §3 "Simulation" alone, to hold the fast
+/// <summary>A plain what-if simulator written from the rules of docs/simulation.md alone, to hold the fast
 /// <c>ScenarioRunner</c> to. Every decision is the reference recommender's answer on the current state with every
 /// option and exclusion listed; every search is a loop over everything. Slow on purpose: test networks are tiny.</summary>
 /// <remarks>Times are minutes since the first call (the start of the horizon), as doubles.</remarks>
 internal sealed partial class ReferenceSimulator
 {
-    /// <summary>DESIGN: "maxWaitMin (default 720)".</summary>
+    /// <summary>docs/simulation.md "The run, step by step": maxWaitMin, default 720.</summary>
     public const double DefaultMaxWaitMin = 720;
 
     private readonly NetworkDocument document;
