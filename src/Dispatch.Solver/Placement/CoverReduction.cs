@@ -72,7 +72,7 @@ internal sealed class CoverReduction
             }
         }
 
-        var kept = Undominated(siteGroups, sets.Count);
+        var kept = Undominated(siteGroups, sets.Count, RawReach(problem));
 
         // Regroup by the kept sites: groups that only dominated sites told apart are now one.
         var regrouped = new SetGroups();
@@ -114,23 +114,30 @@ internal sealed class CoverReduction
         return new CoverReduction(instance, kept);
     }
 
-    /// <summary>The chosen reduced sites as k candidate indices, ascending, filled up with the lowest-index candidates
-    /// not chosen when fewer than k sites survived the reduction (those cover nothing more).</summary>
-    public int[] ToCandidates(IEnumerable<int> open, int k, int candidates)
+    /// <summary>The chosen reduced sites as k candidate indexes, ascending.</summary>
+    public int[] ToCandidates(PlacementProblem problem, IEnumerable<int> open) =>
+        PlacementPadding.Fill(problem, open.Select(s => SiteMap[s]));
+
+    /// <summary>Per site, the weight of all demand within its standard, pre-covered included: of two sites that reach
+    /// the same uncovered demand, the one that also backs up more of today's coverage stays.</summary>
+    private static double[] RawReach(PlacementProblem problem)
     {
-        var chosen = new SortedSet<int>(open.Select(s => SiteMap[s]));
-        for (var s = 0; s < candidates && chosen.Count < k; s++)
+        var reach = new double[problem.CandidateIds.Count];
+        for (var s = 0; s < reach.Length; s++)
         {
-            chosen.Add(s);
+            for (var d = 0; d < problem.DemandIds.Count; d++)
+            {
+                reach[s] += problem.Times[s][d] <= problem.Standards![d] ? problem.Weights[d] : 0;
+            }
         }
 
-        return [.. chosen];
+        return reach;
     }
 
     /// <summary>The sites that no kept site's reach contains, in index order. Sites are visited by decreasing reach
-    /// (ties: lower index first), so a site can only be contained in one visited before it, and containment is
-    /// checked on bit sets.</summary>
-    private static int[] Undominated(List<int>[] siteGroups, int groups)
+    /// (ties: more raw reach, then lower index, first), so a site can only be contained in one visited before it, and
+    /// containment is checked on bit sets.</summary>
+    private static int[] Undominated(List<int>[] siteGroups, int groups, double[] rawReach)
     {
         var words = (groups + 63) / 64;
         var bits = new ulong[siteGroups.Length][];
@@ -143,7 +150,8 @@ internal sealed class CoverReduction
             }
         }
 
-        var order = Enumerable.Range(0, siteGroups.Length).OrderByDescending(s => siteGroups[s].Count).ThenBy(s => s).ToArray();
+        var order = Enumerable.Range(0, siteGroups.Length)
+            .OrderByDescending(s => siteGroups[s].Count).ThenByDescending(s => rawReach[s]).ThenBy(s => s).ToArray();
         var kept = new List<int>();
         foreach (var s in order)
         {

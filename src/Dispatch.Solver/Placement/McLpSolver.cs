@@ -7,13 +7,15 @@ internal static class McLpSolver
     {
         var reduction = CoverReduction.Reduce(problem);
         var instance = reduction.Instance;
-        var candidates = problem.CandidateIds.Count;
         var preCovered = PlacementObjective.PreCoveredWeight(problem);
         if (instance.K >= instance.Sites)
         {
             // Every undominated site opens: all demand in anyone's reach is covered.
-            var all = reduction.ToCandidates(Enumerable.Range(0, instance.Sites), problem.K, candidates);
-            return Answer(problem, all, double.NaN, optimal: true, "trivial", clock);
+            var all = reduction.ToCandidates(problem, Enumerable.Range(0, instance.Sites));
+            return Answer(problem, all, double.NaN, optimal: true, "trivial", clock) with
+            {
+                Stats = new PlacementStats(instance.Sites, instance.Groups, double.NaN, double.NaN, 0, 0),
+            };
         }
 
         var greedy = CoverLocalSearch.Run(instance, clock);
@@ -36,8 +38,11 @@ internal static class McLpSolver
             optimal = mip.Optimal || Reaches(bestCovered, bound);
         }
 
-        var sites = reduction.ToCandidates(best, problem.K, candidates);
-        return Answer(problem, sites, preCovered + Math.Max(bound, bestCovered), optimal, method, clock);
+        var sites = reduction.ToCandidates(problem, best);
+        return Answer(problem, sites, preCovered + Math.Max(bound, bestCovered), optimal, method, clock) with
+        {
+            Stats = new PlacementStats(instance.Sites, instance.Groups, preCovered + instance.Covered(greedy), preCovered + bound, 0, 0),
+        };
     }
 
     private static bool Reaches(double covered, double bound) => bound - covered <= 1e-9 * Math.Max(1, Math.Abs(bound));

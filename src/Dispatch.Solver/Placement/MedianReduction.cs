@@ -1,31 +1,39 @@
 namespace Dispatch.Solver.Placement;
 
 /// <summary>
-/// Shrinks a p-median problem without changing its optimum: demand of weight 0 goes; demand points with the same
-/// travel times from every site become one client with their summed weight; candidates with the same times to every
-/// client become one site (opening either is the same). When k exceeds the distinct sites, all of them open.
+/// Shrinks a p-median problem without changing its optimum. Each time is first capped at today's units'
+/// (<see cref="PlacementProblem.ExistingTimes"/>). Then demand of weight 0 goes; demand whose capped time is the same
+/// from every site is a constant (<see cref="Offset"/>) and goes; demand points with the same times from every site
+/// become one client with their summed weight; candidates with the same times to every client become one site,
+/// represented by the one nearest the demand on raw times (the tie-break the answer shows). When k exceeds the
+/// distinct sites, all of them open and <see cref="PlacementPadding"/> fills up.
 /// </summary>
 internal sealed class MedianReduction
 {
-    private MedianReduction(MedianInstance? instance, int[] siteMap)
+    private MedianReduction(MedianInstance? instance, int[] siteMap, double offset)
     {
         Instance = instance;
         SiteMap = siteMap;
+        Offset = offset;
     }
 
-    /// <summary>Null when no demand has weight: every choice costs 0.</summary>
+    /// <summary>Null when no demand is left to decide: every choice costs <see cref="Offset"/>.</summary>
     public MedianInstance? Instance { get; }
 
     /// <summary>Reduced site index to the problem's candidate index.</summary>
     public int[] SiteMap { get; }
 
+    /// <summary>The cost of the demand that no choice changes.</summary>
+    public double Offset { get; }
+
     public static MedianReduction Reduce(PlacementProblem problem)
     {
         var m = problem.CandidateIds.Count;
         var times = problem.Times;
-        var columns = new ValueGroups(m);
+        var columns = new ValueGroups();
         var weights = new List<double>();
         var representative = new List<int>();
+        var offset = 0.0;
         for (var d = 0; d < problem.DemandIds.Count; d++)
         {
             var w = problem.Weights[d];
@@ -34,10 +42,17 @@ internal sealed class MedianReduction
                 continue;
             }
 
+            var cap = problem.ExistingTimes?[d] ?? double.PositiveInfinity;
             var column = new double[m];
             for (var s = 0; s < m; s++)
             {
-                column[s] = times[s][d];
+                column[s] = Math.Min(times[s][d], cap);
+            }
+
+            if (column.All(c => c == column[0]))
+            {
+                offset += w * column[0];
+                continue;
             }
 
             var group = columns.GroupOf(column);
@@ -52,19 +67,30 @@ internal sealed class MedianReduction
 
         if (weights.Count == 0)
         {
-            return new MedianReduction(null, []);
+            return new MedianReduction(null, [], offset);
+        }
+
+        // Among sites with the same capped row, keep the one nearest the demand on raw times.
+        var rawCost = new double[m];
+        for (var s = 0; s < m; s++)
+        {
+            for (var d = 0; d < problem.DemandIds.Count; d++)
+            {
+                rawCost[s] += problem.Weights[d] > 0 ? problem.Weights[d] * times[s][d] : 0;
+            }
         }
 
         var n = weights.Count;
-        var rows = new ValueGroups(n);
+        var rows = new ValueGroups();
         var siteMap = new List<int>();
         var values = new List<double>(m * n);
-        for (var s = 0; s < m; s++)
+        foreach (var s in Enumerable.Range(0, m).OrderBy(s => rawCost[s]).ThenBy(s => s))
         {
             var row = new double[n];
             for (var c = 0; c < n; c++)
             {
-                row[c] = times[s][representative[c]];
+                var d = representative[c];
+                row[c] = Math.Min(times[s][d], problem.ExistingTimes?[d] ?? double.PositiveInfinity);
             }
 
             if (rows.GroupOf(row) == siteMap.Count)
@@ -76,26 +102,17 @@ internal sealed class MedianReduction
 
         var p = Math.Min(problem.K, siteMap.Count);
         var instance = new MedianInstance(new CostMatrix(siteMap.Count, n, [.. values]), [.. weights], p);
-        return new MedianReduction(instance, [.. siteMap]);
+        return new MedianReduction(instance, [.. siteMap], offset);
     }
 
-    /// <summary>The chosen reduced sites as k candidate indices, ascending: when k exceeds the distinct sites, the
-    /// lowest-index candidates not chosen fill up (they add nothing, and nothing is lost).</summary>
-    public int[] ToCandidates(IEnumerable<int> open, int k, int candidates)
-    {
-        var chosen = new SortedSet<int>(open.Select(s => SiteMap[s]));
-        for (var s = 0; s < candidates && chosen.Count < k; s++)
-        {
-            chosen.Add(s);
-        }
+    /// <summary>The chosen reduced sites as k candidate indexes, ascending.</summary>
+    public int[] ToCandidates(PlacementProblem problem, IEnumerable<int> open) =>
+        PlacementPadding.Fill(problem, open.Select(s => SiteMap[s]));
 
-        return [.. chosen];
-    }
-
-    /// <summary>Numbers equal value for value (exact, as identical inputs are) share a group; groups count from 0.</summary>
-    private sealed class ValueGroups(int length)
+    /// <summary>Number lists equal value for value (exact, as identical inputs are) share a group; groups count from 0.</summary>
+    private sealed class ValueGroups
     {
-        private readonly Dictionary<long, List<(double[] Values, int Group)>> byHash = [];
+        private readonly Dictionary<int, List<(double[] Values, int Group)>> byHash = [];
         private int count;
 
         public int GroupOf(double[] values)
@@ -106,7 +123,7 @@ internal sealed class MedianReduction
                 hash.Add(v);
             }
 
-            var key = ((long)hash.ToHashCode() << 32) ^ values.Length ^ length;
+            var key = hash.ToHashCode();
             if (!byHash.TryGetValue(key, out var list))
             {
                 byHash[key] = list = [];

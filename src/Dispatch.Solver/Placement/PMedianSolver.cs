@@ -6,16 +6,24 @@ internal static class PMedianSolver
     public static PlacementSolution Solve(PlacementProblem problem, SolveClock clock)
     {
         var reduction = MedianReduction.Reduce(problem);
-        var candidates = problem.CandidateIds.Count;
         if (reduction.Instance is not { } instance)
         {
-            var any = Enumerable.Range(0, problem.K).ToArray();
-            return Answer(problem, any, 0, optimal: true, "trivial", clock);
+            // No choice changes the cost: every k sites are optimal.
+            var sites = reduction.ToCandidates(problem, []);
+            return Answer(problem, sites, double.NaN, optimal: true, "trivial", clock) with
+            {
+                Stats = new PlacementStats(0, 0, reduction.Offset, reduction.Offset, 0, 0),
+            };
         }
 
         var outcome = MedianBranchAndBound.Solve(instance, clock);
-        var sites = reduction.ToCandidates(outcome.Open, problem.K, candidates);
-        return Answer(problem, sites, outcome.LowerBound, outcome.Optimal, outcome.Method, clock);
+        var chosen = reduction.ToCandidates(problem, outcome.Open);
+        var stats = outcome.Stats;
+        return Answer(problem, chosen, outcome.LowerBound + reduction.Offset, outcome.Optimal, outcome.Method, clock) with
+        {
+            Stats = new PlacementStats(
+                instance.Sites, instance.Clients, stats.HeuristicCost + reduction.Offset, stats.RootBound + reduction.Offset, stats.Nodes, stats.Iterations),
+        };
     }
 
     private static PlacementSolution Answer(PlacementProblem problem, int[] sites, double lowerBound, bool optimal, string method, SolveClock clock)

@@ -4,7 +4,8 @@ namespace Dispatch.Solver.Placement;
 /// these, never a solver's internal (reduced, merged) numbers.</summary>
 public static class PlacementObjective
 {
-    /// <summary>The sum over demand of <c>w_d * min over open s of Times[s][d]</c>.</summary>
+    /// <summary>The sum over demand of <c>w_d * min over open s of Times[s][d]</c> (and of
+    /// <see cref="PlacementProblem.ExistingTimes"/>, when given).</summary>
     public static double PMedian(PlacementProblem problem, IReadOnlyCollection<int> open)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -18,7 +19,7 @@ public static class PlacementObjective
                 continue;
             }
 
-            var best = double.PositiveInfinity;
+            var best = problem.ExistingTimes?[d] ?? double.PositiveInfinity;
             foreach (var s in open)
             {
                 best = Math.Min(best, problem.Times[s][d]);

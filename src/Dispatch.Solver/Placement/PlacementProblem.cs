@@ -33,6 +33,11 @@ public sealed record PlacementProblem
     /// already cover it (it then counts as covered whatever is opened). Null: nothing is pre-covered.</summary>
     public IReadOnlyList<bool>? PreCovered { get; init; }
 
+    /// <summary><see cref="PlacementModel.PMedian"/> with <c>existing: true</c>: per demand point, the travel time of
+    /// today's nearest unit that may serve it (+infinity when none may). A point's cost is then the least of this and
+    /// the chosen sites' times: new sites count only where they are sooner. Null: no units today.</summary>
+    public IReadOnlyList<double>? ExistingTimes { get; init; }
+
     /// <summary>The request's time budget; <see cref="PlacementSolver.DefaultTimeLimit"/> when null.</summary>
     public TimeSpan? TimeLimit { get; init; }
 }

@@ -75,6 +75,7 @@ public static class PlacementProblemBuilder
         var times = matrix ?? PlacementTravelTimes.Matrix(compiled, type, sites, demand);
         var standards = demand.Select(d => request.StandardMin ?? compiled.Regions[d.Region].CoverageStandardMin).ToArray();
         bool[]? preCovered = null;
+        double[]? existingTimes = null;
         if (request.Existing == true)
         {
             var existing = ExistingCoverage.BestEta(compiled, type, demand);
@@ -85,13 +86,7 @@ public static class PlacementProblemBuilder
             else
             {
                 // Today's units keep serving: a new site only counts for the points it reaches sooner.
-                foreach (var row in times)
-                {
-                    for (var d = 0; d < row.Length; d++)
-                    {
-                        row[d] = Math.Min(row[d], existing[d]);
-                    }
-                }
+                existingTimes = existing;
             }
         }
 
@@ -105,6 +100,7 @@ public static class PlacementProblemBuilder
             Times = times,
             Standards = model == PlacementModel.Mclp ? standards : null,
             PreCovered = preCovered,
+            ExistingTimes = existingTimes,
             TimeLimit = request.TimeLimitMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
         };
 

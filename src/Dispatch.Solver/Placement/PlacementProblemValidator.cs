@@ -59,6 +59,26 @@ public static class PlacementProblemValidator
             }
         }
 
+        if (problem.ExistingTimes is { } existing)
+        {
+            if (existing.Count != demand)
+            {
+                errors.Add("existingTimes", $"must have one entry per demand point ({demand}, was {existing.Count})");
+            }
+            else
+            {
+                for (var d = 0; d < existing.Count; d++)
+                {
+                    // +infinity is allowed: no unit may serve the point today.
+                    if (double.IsNaN(existing[d]) || existing[d] < 0)
+                    {
+                        errors.Add(JsonPathText.Index("existingTimes", d), $"must be >= 0 or +infinity (was {ValidationErrorSink.Format(existing[d])})");
+                        break;
+                    }
+                }
+            }
+        }
+
         if (problem.PreCovered is { } pre && pre.Count != demand)
         {
             errors.Add("preCovered", $"must have one entry per demand point ({demand}, was {pre.Count})");

@@ -31,4 +31,8 @@ public sealed record PlacementSolution(
     double Gap,
     double BestBound,
     long SolveMillis,
-    string Method);
+    string Method)
+{
+    /// <summary>Search statistics for benchmarks; not part of the contract.</summary>
+    internal PlacementStats? Stats { get; init; }
+}

@@ -160,16 +160,30 @@ public sealed class PlacementProblemBuilderTests
     }
 
     [Fact]
-    public void Build_ExistingPMedian_TodaysUnitsCapEveryTime()
+    public void Build_ExistingPMedian_TodaysBestEtaPerDemandPoint()
     {
         var without = BuildValid(PlacementNetworks.WithTwoCenters().Build(), Request("pmedian"));
         var with = BuildValid(PlacementNetworks.WithTwoCenters().Build(), Request("pmedian") with { Existing = true });
 
-        // c-north is 10 + 3 * 20 = 70 minutes from d-north but farther from d-near (40 from fb-south): capped at 40.
-        Assert.Equal(70, with.Times[1][2], 6);
-        Assert.True(without.Times[1][0] > 40);
-        Assert.Equal(40, with.Times[1][0], 6);
+        // fb-south is today's only flatbed: 40 and 110 minutes to the R1 points, 10 + 3 x ~131 km to d-north.
+        var km = Haversine.Km(Places.Base.Lat, Places.Base.Lon, PlacementNetworks.NearNorth.Lat, PlacementNetworks.NearNorth.Lon);
+        var existing = with.ExistingTimes!;
+        Assert.Equal(40, existing[0], 6);
+        Assert.Equal(110, existing[1], 6);
+        Assert.Equal(10 + (3 * km), existing[2], 6);
+        Assert.Null(without.ExistingTimes);
+        Assert.Equal(without.Times, with.Times);
         Assert.Null(with.PreCovered);
+    }
+
+    [Fact]
+    public void Build_ExistingPMedian_NoUnitOfTheTypeMeansNoCap()
+    {
+        var network = PlacementNetworks.Create().Center("c-south", Places.Base, c => c.Resource("wl", "wheel_lift")).Build();
+
+        var problem = BuildValid(network, Request("pmedian") with { Existing = true });
+
+        Assert.All(problem.ExistingTimes!, t => Assert.Equal(double.PositiveInfinity, t));
     }
 
     [Fact]

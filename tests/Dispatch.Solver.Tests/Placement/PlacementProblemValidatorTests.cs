@@ -96,6 +96,16 @@ public sealed class PlacementProblemValidatorTests
     }
 
     [Fact]
+    public void Validate_ExistingTimes_InfinityAllowedNaNNot()
+    {
+        var problem = Valid(PlacementModel.PMedian);
+
+        Assert.Empty(PlacementProblemValidator.Validate(problem with { ExistingTimes = [double.PositiveInfinity, 3] }));
+        ErrorAssert.Single(PlacementProblemValidator.Validate(problem with { ExistingTimes = [1, double.NaN] }), "existingTimes[1]", "must be >= 0 or +infinity");
+        ErrorAssert.Single(PlacementProblemValidator.Validate(problem with { ExistingTimes = [1] }), "existingTimes", "one entry per demand point");
+    }
+
+    [Fact]
     public void Validate_DuplicateCandidateId_ErrorAtSecond()
     {
         ErrorAssert.Single(PlacementProblemValidator.Validate(Valid() with { CandidateIds = ["a", "b", "a"] }), "candidateIds[2]", "duplicate candidate 'a'");

@@ -6,7 +6,8 @@ namespace Dispatch.Solver.Tests.Placement;
 /// and columns, fractional and whole numbers, standards that reach nobody or everybody, pre-covered demand.</summary>
 internal static class RandomPlacementProblems
 {
-    public static PlacementProblem Create(int seed, PlacementModel model, bool preCovered = false)
+    /// <param name="existing">mclp: some demand pre-covered; p-median: some demand with today's time (some +infinity).</param>
+    public static PlacementProblem Create(int seed, PlacementModel model, bool existing = false)
     {
         var random = new Random(seed);
         var sites = random.Next(1, 10);
@@ -48,7 +49,10 @@ internal static class RandomPlacementProblems
             Weights = weights,
             Times = times,
             Standards = model == PlacementModel.Mclp ? standards : null,
-            PreCovered = preCovered ? [.. Enumerable.Range(0, demand).Select(_ => random.Next(3) == 0)] : null,
+            PreCovered = existing && model == PlacementModel.Mclp ? [.. Enumerable.Range(0, demand).Select(_ => random.Next(3) == 0)] : null,
+            ExistingTimes = existing && model == PlacementModel.PMedian
+                ? [.. Enumerable.Range(0, demand).Select(_ => random.Next(3) == 0 ? double.PositiveInfinity : Time())]
+                : null,
         };
     }
 }
