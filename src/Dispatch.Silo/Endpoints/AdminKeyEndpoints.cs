@@ -1,5 +1,6 @@
 using Dispatch.Grains.Auth;
 using Dispatch.Silo.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Silo.Endpoints;
 
@@ -9,16 +10,21 @@ public static class AdminKeyEndpoints
     public static IEndpointRouteBuilder MapAdminKeyEndpoints(this IEndpointRouteBuilder app)
     {
         var keys = app.MapGroup("/v1/admin/keys")
-            .RequireAuthorization(AuthPolicies.Admin)
+            .RequireKey(AuthPolicies.Admin)
             .WithTags("Admin");
 
         keys.MapPost("/", CreateAsync)
-            .ProducesValidationProblem()
-            .WithSummary("Create an API key; the key is in this answer only.");
-        keys.MapGet("/", ListAsync).WithSummary("List API keys (never the keys themselves).");
+            .WithName("createApiKey")
+            .WithSummary("Create an API key; the key is in this answer only.")
+            .WithDescription("name: 1..200 characters; role: agent, planner or admin. The key itself is shown in this answer and never again (it is stored as a hash).");
+        keys.MapGet("/", ListAsync)
+            .WithName("listApiKeys")
+            .WithSummary("List API keys (never the keys themselves).");
         keys.MapDelete("/{id}", RevokeAsync)
+            .WithName("revokeApiKey")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Revoke an API key.");
+            .WithSummary("Revoke an API key.")
+            .WithDescription("A revoked key is refused (401) from then on.");
         return app;
     }
 
@@ -30,7 +36,7 @@ public static class AdminKeyEndpoints
 
     public sealed record KeyList(IReadOnlyList<KeySummary> Items);
 
-    private static async Task<IResult> CreateAsync(CreateKeyRequest? request, ApiKeyService service)
+    private static async Task<Results<Created<CreatedKey>, ValidationProblem>> CreateAsync(CreateKeyRequest? request, ApiKeyService service)
     {
         var errors = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(request?.Name))
@@ -58,13 +64,13 @@ public static class AdminKeyEndpoints
             new CreatedKey(record.Id, record.Name, record.Role, key, record.CreatedAt));
     }
 
-    private static async Task<KeyList> ListAsync(ApiKeyService service)
+    private static async Task<Ok<KeyList>> ListAsync(ApiKeyService service)
     {
         var records = await service.ListAsync();
-        return new KeyList([.. records.Select(r => new KeySummary(r.Id, r.Name, r.Role, r.CreatedAt))]);
+        return TypedResults.Ok(new KeyList([.. records.Select(r => new KeySummary(r.Id, r.Name, r.Role, r.CreatedAt))]));
     }
 
-    private static async Task<IResult> RevokeAsync(string id, ApiKeyService service) =>
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ApiKeyService service) =>
         await service.RevokeAsync(id)
             ? TypedResults.NoContent()
             : Problems.Problems.NotFound($"No API key has the id '{id}'.");

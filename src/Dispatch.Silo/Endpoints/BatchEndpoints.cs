@@ -4,6 +4,7 @@ using Dispatch.Silo.Auth;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Silo.Endpoints;
 
@@ -51,15 +52,18 @@ public static class BatchEndpoints
     public static IEndpointRouteBuilder MapBatchEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/dispatch/batch", DispatchBatchAsync)
-            .RequireAuthorization(AuthPolicies.Agent)
+            .RequireKey(AuthPolicies.Agent)
             .WithTags("Dispatch")
-            .ProducesValidationProblem()
+            .WithName("dispatchBatch")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithSummary($"Assign up to {MaxIncidents} incidents jointly (each needs an id); commit: true reserves and dispatches every assignment.");
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary($"Assign up to {MaxIncidents} incidents jointly (each needs an id); commit: true reserves and dispatches every assignment.")
+            .WithDescription($"Each incident of the batch gets a unit, or a reason in unassigned. timeLimitMs: 1..{MaxTimeLimitMs} (default 10,000). " +
+                "Without commit it only answers; with commit: true it opens each case, reserves every assignment at its center and records it on the case.");
         return app;
     }
 
-    private static async Task<IResult> DispatchBatchAsync(BatchRequest? request, IGrainFactory grains, TimeProvider time)
+    private static async Task<Results<Ok<BatchAnswer>, ValidationProblem, ProblemHttpResult>> DispatchBatchAsync(BatchRequest? request, IGrainFactory grains, TimeProvider time)
     {
         if (request?.Incidents is { Count: > MaxIncidents } tooMany)
         {

@@ -1,5 +1,7 @@
 using Dispatch.Grains.Centers;
 using Dispatch.Silo.Auth;
+using Dispatch.Solver.Documents;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Silo.Endpoints;
 
@@ -13,24 +15,27 @@ public static class CenterEndpoints
     public static IEndpointRouteBuilder MapCenterEndpoints(this IEndpointRouteBuilder app)
     {
         var centers = app.MapGroup("/v1/centers").WithTags("Network");
-        centers.MapGet("/{id}", GetAsync).RequireAuthorization(AuthPolicies.Reader)
+        centers.MapGet("/{id}", GetAsync).RequireKey(AuthPolicies.Reader)
+            .WithName("getCenter")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("One service center with its units and stock.");
-        centers.MapPost("/{id}/stock", AdjustStockAsync).RequireAuthorization(AuthPolicies.Admin)
-            .ProducesValidationProblem()
+            .WithSummary("One service center with its units and stock.")
+            .WithDescription("The center as in the network document, with live unit status and position and stock {onHand, reserved}.");
+        centers.MapPost("/{id}/stock", AdjustStockAsync).RequireKey(AuthPolicies.Admin)
+            .WithName("adjustStock")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Move stock in or out: on hand never goes below what open incidents hold.");
+            .WithSummary("Move stock in or out: on hand never goes below what open incidents hold.")
+            .WithDescription("delta: a non-zero integer within ±1,000,000, positive in, negative out. 409 if onHand would fall below reserved.");
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string id, Dispatchers grains)
+    private static async Task<Results<Ok<CenterDocument>, ProblemHttpResult>> GetAsync(string id, Dispatchers grains)
     {
         var center = await grains.Dispatcher.GetCenterAsync(id);
         return center is null ? Problems.Problems.NotFound($"No center has the id '{id}'.") : TypedResults.Ok(center);
     }
 
-    private static async Task<IResult> AdjustStockAsync(string id, StockChange? change, Dispatchers grains)
+    private static async Task<Results<Ok<StockAnswer>, ValidationProblem, ProblemHttpResult>> AdjustStockAsync(string id, StockChange? change, Dispatchers grains)
     {
         var errors = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(change?.Sku) || change.Sku.Length > 128 || change.Sku.Any(char.IsControl))

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.ComponentModel;
 using System.Security.Claims;
 using Dispatch.Grains.Auth;
 using Dispatch.Grains.Incidents;
@@ -6,6 +7,7 @@ using Dispatch.Silo.Auth;
 using Dispatch.Silo.Metrics;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dispatch.Silo.Endpoints;
@@ -22,33 +24,43 @@ public static class IncidentEndpoints
     public static IEndpointRouteBuilder MapIncidentEndpoints(this IEndpointRouteBuilder app)
     {
         var incidents = app.MapGroup("/v1/incidents").WithTags("Incidents");
-        incidents.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.Agent)
-            .ProducesValidationProblem()
+        incidents.MapPost("/", CreateAsync).RequireKey(AuthPolicies.Agent)
+            .WithName("createIncident")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithSummary("Open a case; the body's id or the Idempotency-Key header makes it idempotent; autoDispatch also dispatches.");
-        incidents.MapGet("/", ListAsync).RequireAuthorization(AuthPolicies.Reader)
-            .ProducesValidationProblem()
-            .WithSummary("Cases by status: ?status=open (comma-separated statuses; 'active' = every status not closed).");
-        incidents.MapGet("/{id}", GetAsync).RequireAuthorization(AuthPolicies.Reader)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Open a case; the body's id or the Idempotency-Key header makes it idempotent; autoDispatch also dispatches.")
+            .WithDescription("201 with the case and a Location. The same request again answers the same case; a different request under the same id is a 409. " +
+                "With autoDispatch: true whose dispatch cannot go, the case is still opened: 201 with the case plus dispatchProblem and recommendation. " +
+                "422 outside the served area.");
+        incidents.MapGet("/", ListAsync).RequireKey(AuthPolicies.Reader)
+            .WithName("listIncidents")
+            .WithSummary("Cases by status: ?status=open (comma-separated statuses; 'active' = every status not closed).")
+            .WithDescription("Without status: every open case and the recently closed ones. For a planner key, customer, vin and notes are masked as \"***\".");
+        incidents.MapGet("/{id}", GetAsync).RequireKey(AuthPolicies.Reader)
+            .WithName("getIncident")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The case with its timeline and time to dispatch.");
-        incidents.MapPost("/{id}/dispatch", DispatchAsync).RequireAuthorization(AuthPolicies.Agent)
+        incidents.MapPost("/{id}/dispatch", DispatchAsync).RequireKey(AuthPolicies.Agent)
+            .WithName("dispatchIncident")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithSummary("Reserve the unit (default: the current best) and its part; repeating it returns the same assignment.");
-        incidents.MapPost("/{id}/events", AddEventAsync).RequireAuthorization(AuthPolicies.Agent)
-            .ProducesValidationProblem()
+            .WithSummary("Reserve the unit (default: the current best) and its part; repeating it returns the same assignment.")
+            .WithDescription("409 when the unit is no longer free (with a fresh recommendation), or when the case already holds another unit or is closed; " +
+                "422 when no unit may serve the incident (with the recommendation that shows why) or the unit asked for cannot.");
+        incidents.MapPost("/{id}/events", AddEventAsync).RequireKey(AuthPolicies.Agent)
+            .WithName("addIncidentEvent")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("enroute, onscene, towing, completed (consumes the part, frees the unit) or cancelled (releases both).");
+            .WithSummary("enroute, onscene, towing, completed (consumes the part, frees the unit) or cancelled (releases both).")
+            .WithDescription("A case moves forward only, may skip steps once dispatched, can be towing only in tow mode, and can be cancelled until it is closed; anything else is a 409.");
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<OpenedCase>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         IncidentRequest? request,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        [FromHeader(Name = "Idempotency-Key"), Description("Makes the request idempotent, as the body's id does (give one, or the same in both).")] string? idempotencyKey,
         Dispatchers grains,
         TimeProvider time,
         ClaimsPrincipal user,
@@ -92,16 +104,19 @@ public static class IncidentEndpoints
         var location = $"/v1/incidents/{Uri.EscapeDataString(id)}";
         return result switch
         {
-            { Outcome: CaseOutcome.Created or CaseOutcome.Ok } => TypedResults.Created(location, Mask(result.Case!, user)),
+            { Outcome: CaseOutcome.Created or CaseOutcome.Ok } => TypedResults.Created(location, OpenedCase.From(Mask(result.Case!, user))),
 
             // The case is open, but the automatic dispatch could not go: the answer says why.
             { Case: { Status: CaseStatus.Open } open, Outcome: CaseOutcome.Unassignable or CaseOutcome.Conflict } when result.Recommendation is not null =>
-                TypedResults.Created(location, CaseWithAdvice.From(Mask(open, user), result.Detail, RecommendationAnswer.From(result.Recommendation))),
+                TypedResults.Created(location, OpenedCase.From(Mask(open, user), result.Detail, RecommendationAnswer.From(result.Recommendation))),
             _ => ToProblem(result),
         };
     }
 
-    private static async Task<IResult> ListAsync(string? status, Dispatchers grains, ClaimsPrincipal user)
+    private static async Task<Results<Ok<CaseList>, ValidationProblem>> ListAsync(
+        [Description("Comma-separated statuses (open, dispatched, enroute, onscene, towing, completed, cancelled), or active for every status not closed.")] string? status,
+        Dispatchers grains,
+        ClaimsPrincipal user)
     {
         var statuses = ImmutableArray<string>.Empty;
         if (!string.IsNullOrWhiteSpace(status))
@@ -121,13 +136,13 @@ public static class IncidentEndpoints
         return TypedResults.Ok(new CaseList([.. cases.OfType<CaseView>().Where(c => statuses.IsEmpty || statuses.Contains(c.Status)).Select(c => Mask(c, user))]));
     }
 
-    private static async Task<IResult> GetAsync(string id, Dispatchers grains, ClaimsPrincipal user)
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(string id, Dispatchers grains, ClaimsPrincipal user)
     {
         var found = IsValidId(id) ? await grains.Incident(id).GetAsync() : null;
         return found is null ? Problems.Problems.NotFound($"No incident has the id '{Truncate(id)}'.") : TypedResults.Ok(Mask(found, user));
     }
 
-    private static async Task<IResult> DispatchAsync(string id, DispatchRequest? request, Dispatchers grains, ClaimsPrincipal user, DispatchMetrics metrics)
+    private static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> DispatchAsync(string id, DispatchRequest? request, Dispatchers grains, ClaimsPrincipal user, DispatchMetrics metrics)
     {
         if (!IsValidId(id))
         {
@@ -155,7 +170,7 @@ public static class IncidentEndpoints
         return result.Outcome is CaseOutcome.Ok or CaseOutcome.Created ? TypedResults.Ok(Mask(result.Case!, user)) : ToProblem(result);
     }
 
-    private static async Task<IResult> AddEventAsync(string id, EventRequest? request, Dispatchers grains, ClaimsPrincipal user, DispatchMetrics metrics)
+    private static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AddEventAsync(string id, EventRequest? request, Dispatchers grains, ClaimsPrincipal user, DispatchMetrics metrics)
     {
         if (!IsValidId(id))
         {
@@ -188,7 +203,7 @@ public static class IncidentEndpoints
         return result.Outcome == CaseOutcome.Ok ? TypedResults.Ok(Mask(result.Case!, user)) : ToProblem(result);
     }
 
-    private static IResult ToProblem(CaseResult result) => result.Outcome switch
+    private static ProblemHttpResult ToProblem(CaseResult result) => result.Outcome switch
     {
         CaseOutcome.NotFound => Problems.Problems.NotFound(result.Detail ?? "not found"),
         CaseOutcome.Conflict => Problems.Problems.Conflict(result.Detail ?? "conflict",

@@ -1,6 +1,7 @@
 using Dispatch.Grains.Dispatching;
 using Dispatch.Silo.Auth;
 using Dispatch.Solver.Documents;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Silo.Endpoints;
 
@@ -12,24 +13,27 @@ public static class NetworkEndpoints
     public static IEndpointRouteBuilder MapNetworkEndpoints(this IEndpointRouteBuilder app)
     {
         var network = app.MapGroup("/v1/network").WithTags("Network");
-        network.MapGet("/", GetAsync).RequireAuthorization(AuthPolicies.Reader)
+        network.MapGet("/", GetAsync).RequireKey(AuthPolicies.Reader)
+            .WithName("getNetwork")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("The current network document with live unit status, position and stock.");
-        network.MapPut("/", PutAsync).RequireAuthorization(AuthPolicies.Admin)
-            .ProducesValidationProblem()
+            .WithSummary("The current network document with live unit status, position and stock.")
+            .WithDescription("It can be PUT back unchanged. 404 before any network is loaded.");
+        network.MapPut("/", PutAsync).RequireKey(AuthPolicies.Admin)
+            .WithName("replaceNetwork")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithSummary("Replace the whole network; validated as a whole, nothing changes on any error.");
+            .WithSummary("Replace the whole network; validated as a whole, nothing changes on any error.")
+            .WithDescription("400 with errors by path; 409 with errors when the document contradicts open incidents. The answer counts what was loaded. Body limit 16 MB.");
         return app;
     }
 
-    private static async Task<IResult> GetAsync(Dispatchers grains)
+    private static async Task<Results<Ok<NetworkDocument>, ProblemHttpResult>> GetAsync(Dispatchers grains)
     {
         var document = await grains.Dispatcher.GetNetworkAsync();
         return document is null ? Problems.Problems.NotFound("No network has been loaded yet.") : TypedResults.Ok(document);
     }
 
-    private static async Task<IResult> PutAsync(NetworkDocument? document, Dispatchers grains)
+    private static async Task<Results<Ok<NetworkAccepted>, ValidationProblem, ProblemHttpResult>> PutAsync(NetworkDocument? document, Dispatchers grains)
     {
         if (document is null)
         {

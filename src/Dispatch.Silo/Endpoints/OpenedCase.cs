@@ -5,18 +5,22 @@ using Dispatch.Solver.Documents;
 
 namespace Dispatch.Silo.Endpoints;
 
-/// <summary>A case whose automatic dispatch could not go, with the reason and the recommendation that shows why
-/// (an extension of the case shape: docs/api.md "Extensions").</summary>
-public sealed record CaseWithAdvice(
+/// <summary>The answer to opening a case: the case, and when its automatic dispatch could not go, the reason and the
+/// recommendation that shows why (an extension of the case shape: docs/api.md "Extensions"). Without them it is the
+/// case exactly as <see cref="CaseView"/> writes it, since null members are left out.</summary>
+public sealed record OpenedCase(
     string Id,
     string Status,
     IncidentRequest Incident,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] AssignmentView? Assignment,
     ImmutableArray<TimelineEntry> Timeline,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? TimeToDispatchSec,
-    string? DispatchProblem,
-    RecommendationAnswer Recommendation)
+    string? DispatchProblem = null,
+    RecommendationAnswer? Recommendation = null)
 {
-    public static CaseWithAdvice From(CaseView view, string? problem, RecommendationAnswer recommendation) =>
+    public static OpenedCase From(CaseView view) =>
+        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec);
+
+    public static OpenedCase From(CaseView view, string? problem, RecommendationAnswer recommendation) =>
         new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec, problem, recommendation);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Dispatch.Grains;
 using Dispatch.Silo.Auth;
@@ -5,6 +6,7 @@ using Dispatch.Silo.Metrics;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Validation;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Silo.Endpoints;
 
@@ -17,15 +19,25 @@ public static class RecommendationEndpoints
     public static IEndpointRouteBuilder MapRecommendationEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/recommendations", RecommendAsync)
-            .RequireAuthorization(AuthPolicies.Agent)
+            .RequireKey(AuthPolicies.Agent)
             .WithTags("Dispatch")
-            .ProducesValidationProblem()
+            .WithName("recommend")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithSummary("Rank the units for an incident: options=N|all (5), excluded=N|all (10), policy=coverage|closest.");
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Rank the units for an incident: options=N|all (5), excluded=N|all (10), policy=coverage|closest.")
+            .WithDescription("Creates nothing. recommendation is the best option (null when unassignable), alternatives the next ones, " +
+                "excluded the units that may not go, with their reason. 422 outside the served area.");
         return app;
     }
 
-    private static async Task<IResult> RecommendAsync(IncidentRequest? incident, string? options, string? excluded, string? policy, Dispatchers grains, TimeProvider time, DispatchMetrics metrics)
+    private static async Task<Results<Ok<RecommendationAnswer>, ValidationProblem, ProblemHttpResult>> RecommendAsync(
+        IncidentRequest? incident,
+        [Description("How many options to answer, the recommendation included: an integer >= 1 or 'all' (default 5).")] string? options,
+        [Description("How many excluded units to list, nearest first: an integer >= 0 or 'all' (default 10).")] string? excluded,
+        [Description("How to rank: 'coverage' (default) or 'closest'.")] string? policy,
+        Dispatchers grains,
+        TimeProvider time,
+        DispatchMetrics metrics)
     {
         var errors = new List<(string, string)>();
         var query = ParseQuery(options, excluded, policy, errors);

@@ -2,6 +2,7 @@ using Dispatch.Grains.Centers;
 using Dispatch.Silo.Auth;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Silo.Endpoints;
 
@@ -16,20 +17,22 @@ public static class ResourceEndpoints
 
     public static IEndpointRouteBuilder MapResourceEndpoints(this IEndpointRouteBuilder app)
     {
-        var resources = app.MapGroup("/v1/resources").WithTags("Network").RequireAuthorization(AuthPolicies.Admin);
+        var resources = app.MapGroup("/v1/resources").WithTags("Network").RequireKey(AuthPolicies.Admin);
         resources.MapPut("/{id}/position", SetPositionAsync)
-            .ProducesValidationProblem()
+            .WithName("setResourcePosition")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Where the unit is now.");
+            .WithSummary("Where the unit is now.")
+            .WithDescription("lat within -90..90, lon within -180..180 (WGS84 degrees).");
         resources.MapPut("/{id}/status", SetStatusAsync)
-            .ProducesValidationProblem()
+            .WithName("setResourceStatus")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("available or offline; not while the unit is assigned to an open incident.");
+            .WithSummary("available or offline; not while the unit is assigned to an open incident.")
+            .WithDescription("409 while the unit is assigned to an open incident: only completing or cancelling the incident frees it.");
         return app;
     }
 
-    private static async Task<IResult> SetPositionAsync(string id, PositionChange? change, Dispatchers grains)
+    private static async Task<Results<Ok<ResourceAnswer>, ValidationProblem, ProblemHttpResult>> SetPositionAsync(string id, PositionChange? change, Dispatchers grains)
     {
         var errors = new List<(string, string)>();
         if (change?.Lat is not { } lat || !double.IsFinite(lat) || lat is < -90 or > 90)
@@ -50,7 +53,7 @@ public static class ResourceEndpoints
         return ToResult(await grains.Dispatcher.SetResourcePositionAsync(id, new GeoPoint(change!.Lat!.Value, change.Lon!.Value)));
     }
 
-    private static async Task<IResult> SetStatusAsync(string id, StatusChange? change, Dispatchers grains)
+    private static async Task<Results<Ok<ResourceAnswer>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(string id, StatusChange? change, Dispatchers grains)
     {
         if (change?.Status is not (ResourceStatusNames.Available or ResourceStatusNames.Offline))
         {
@@ -60,7 +63,7 @@ public static class ResourceEndpoints
         return ToResult(await grains.Dispatcher.SetResourceStatusAsync(id, change.Status));
     }
 
-    private static IResult ToResult(CommandResult<ResourceSnapshot> result) => result.Error switch
+    private static Results<Ok<ResourceAnswer>, ValidationProblem, ProblemHttpResult> ToResult(CommandResult<ResourceSnapshot> result) => result.Error switch
     {
         CommandError.None => TypedResults.Ok(new ResourceAnswer(result.Value!.Id, result.Value.Type, result.Value.Status, new GeoPoint(result.Value.Lat, result.Value.Lon))),
         CommandError.NotFound => Problems.Problems.NotFound(result.Detail!),

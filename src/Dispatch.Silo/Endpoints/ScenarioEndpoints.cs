@@ -43,16 +43,26 @@ public static class ScenarioEndpoints
 
     public static IEndpointRouteBuilder MapScenarioEndpoints(this IEndpointRouteBuilder app)
     {
-        var scenarios = app.MapGroup("/v1/scenarios").WithTags("Scenarios").RequireAuthorization(AuthPolicies.Planner);
+        var scenarios = app.MapGroup("/v1/scenarios").WithTags("Scenarios").RequireKey(AuthPolicies.Planner);
         scenarios.MapPost("/", SubmitAsync)
+            .WithName("createScenario")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithSummary("Start a what-if run (base 'live' or a network document, changes, replayed or generated demand); checked before it is accepted.");
+            .WithSummary("Start a what-if run (base 'live' or a network document, changes, replayed or generated demand); checked before it is accepted.")
+            .WithDescription("400 with every error by path, and nothing created; otherwise 202 with the run's id and a Location to follow it. Body limit 32 MB.");
         scenarios.MapGet("/", ListAsync)
-            .WithSummary("The runs, newest first, without their KPIs.");
+            .WithName("listScenarios")
+            .WithSummary("The runs, newest first, without their KPIs.")
+            .WithDescription("The newest 500 finished runs are listed; older ones stay readable by id.");
         scenarios.MapGet("/{id}", GetAsync)
+            .WithName("getScenario")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A run's status and progress, and the KPIs of the scenario and its baseline once it completed.");
         scenarios.MapPost("/{id}/cancel", CancelAsync)
-            .WithSummary("Stop a queued or running run (again: the same answer); a completed or failed run is a 409.");
+            .WithName("cancelScenario")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Stop a queued or running run (again: the same answer); a completed or failed run is a 409.")
+            .WithDescription("Answers once the run has stopped. The 409 carries the run's summary as scenario.");
         return app;
     }
 
