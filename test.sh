@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of the solution. Provisions what the tests need on a fresh machine:
-# a throwaway PostgreSQL on loopback (DISPATCH_TEST_POSTGRES), unless one is given already.
-# Ends with one line "N passed, N failed" and a non-zero exit status on any failure.
+# Runs every test of the solution, then lints the silo's OpenAPI document (tools/openapi-lint). Provisions what
+# they need on a fresh machine: a throwaway PostgreSQL on loopback (DISPATCH_TEST_POSTGRES), unless one is given
+# already, and the pinned Redocly CLI (npm ci).
+# Ends with one line "N passed, N failed" and a non-zero exit status on any failure, the lint's included.
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$(pwd)"
@@ -84,6 +85,20 @@ while IFS= read -r project; do
         --logger "trx;LogFileName=$name.trx" --results-directory "$results/$name" || status=$?
 done < <(dotnet sln Dispatch.sln list | tr -d '\r' | grep -E '(^tests/.+|\.Tests)\.csproj$')
 
+# The built silo's OpenAPI document must pass Redocly's recommended rules with no error and no warning
+# (tools/openapi-lint: the pinned @redocly/cli, installed here on first use).
+lint_dir="$root/tools/openapi-lint"
+lint_status=0
+if [[ ! -d "$lint_dir/node_modules/@redocly/cli" ]]; then
+    (cd "$lint_dir" && npm ci --no-audit --no-fund) || lint_status=$?
+fi
+if [[ "$lint_status" -eq 0 ]]; then
+    { "$lint_dir/fetch-openapi.sh" "$results/openapi-v1.json" && "$lint_dir/lint.sh" "$results/openapi-v1.json"; } || lint_status=$?
+fi
+if [[ "$lint_status" -ne 0 ]]; then
+    echo "OpenAPI lint failed (exit $lint_status): see above." >&2
+fi
+
 # Sum the outcome counters of every TRX file (one per test project).
 read -r passed failed < <(python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
@@ -100,6 +115,6 @@ PY
 )
 
 echo "$passed passed, $failed failed" | tee "$results/summary.txt"
-if [[ "$status" -ne 0 || "$failed" -ne 0 ]]; then
+if [[ "$status" -ne 0 || "$failed" -ne 0 || "$lint_status" -ne 0 ]]; then
     exit 1
 fi
