@@ -12,7 +12,8 @@ namespace Dispatch.Solver.Placement;
 /// (<see cref="PlacementProblem.PreCovered"/>); null for p-median.</param>
 /// <param name="PreCoveredWeight">mclp: the part of the weight already covered before any site opens; null for p-median.</param>
 /// <param name="TotalWeight">The weight of all demand points.</param>
-/// <param name="Optimal">Proven optimal: for whole-number data to the unit, otherwise to a relative 1e-7.</param>
+/// <param name="Optimal">Proven optimal: p-median with whole-number weights and times exactly, otherwise to a
+/// relative tolerance of at most 1e-7 (mclp: SCIP's relative gap).</param>
 /// <param name="Gap">Relative gap between the objective and <paramref name="BestBound"/>,
 /// <c>|objective - bound| / max(|objective|, |bound|)</c>; 0 when optimal.</param>
 /// <param name="BestBound">A proven bound on the best objective: a lower bound for p-median, an upper bound for mclp.</param>

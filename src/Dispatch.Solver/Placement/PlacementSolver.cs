@@ -1,10 +1,11 @@
 namespace Dispatch.Solver.Placement;
 
 /// <summary>
-/// Station planning (DESIGN §3 "Placement"): p-median to proven optimality by Lagrangian branch and bound over each
-/// client's sites in order of cost, maximal covering by reduction, local search and a SCIP model in OR-Tools. A run
-/// that reaches its time limit answers with the best solution found and an honest gap, never an exception.
-/// Thread-safe: each call owns its state.
+/// Station planning (DESIGN §3 "Placement"). p-median: reductions, greedy and fast-interchange swaps, then Lagrangian
+/// branch and bound over each client's sites in order of cost (<see cref="MedianBranchAndBound"/>). mclp: reductions
+/// (identical cover sets merged, dominated candidates dropped), greedy and swaps, then a MIP in OR-Tools' SCIP for the
+/// proof. A run that reaches its time limit answers with the best solution found and an honest gap, never an
+/// exception. Deterministic (same problem, same answer) and thread-safe: each call owns its state.
 /// </summary>
 public static class PlacementSolver
 {
