@@ -11,7 +11,7 @@ namespace Dispatch.Solver.Placement;
 internal sealed class MedianLagrangian
 {
     private readonly MedianInstance instance;
-    private readonly NearestSites levels;
+    private readonly NearestSites nearest;
     private readonly double[] rho;
     private readonly int[] byRho;
     private readonly double[] rhoKeys;
@@ -19,10 +19,10 @@ internal sealed class MedianLagrangian
     private readonly bool[] chosen;
     private readonly double[] gradient;
 
-    public MedianLagrangian(MedianInstance instance, NearestSites levels)
+    public MedianLagrangian(MedianInstance instance, NearestSites nearest)
     {
         this.instance = instance;
-        this.levels = levels;
+        this.nearest = nearest;
         rho = new double[instance.Sites];
         byRho = new int[instance.Sites];
         rhoKeys = new double[instance.Sites];
@@ -59,8 +59,8 @@ internal sealed class MedianLagrangian
         {
             var m = multipliers[d];
             total += m;
-            var order = levels.Order[d];
-            var sorted = levels.Sorted[d];
+            var order = nearest.Order[d];
+            var sorted = nearest.Sorted[d];
             var w = weights[d];
             var r = 0;
             for (; r < order.Length; r++)
@@ -112,7 +112,7 @@ internal sealed class MedianLagrangian
         for (var d = 0; d < multipliers.Length; d++)
         {
             var served = 0;
-            var order = levels.Order[d];
+            var order = nearest.Order[d];
             for (var r = reach[d] - 1; r >= 0; r--)
             {
                 served += chosen[order[r]] ? 1 : 0;
