@@ -89,7 +89,11 @@ done < <(dotnet sln Dispatch.sln list | tr -d '\r' | grep -E '(^tests/.+|\.Tests
 # (tools/openapi-lint: the pinned @redocly/cli, installed here on first use).
 lint_dir="$root/tools/openapi-lint"
 lint_status=0
-if [[ ! -d "$lint_dir/node_modules/@redocly/cli" ]]; then
+if ! command -v npm >/dev/null 2>&1; then
+    echo "npm not found: installing Node.js (apt-get) for the OpenAPI lint."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null || lint_status=$?
+fi
+if [[ "$lint_status" -eq 0 && ! -d "$lint_dir/node_modules/@redocly/cli" ]]; then
     (cd "$lint_dir" && npm ci --no-audit --no-fund) || lint_status=$?
 fi
 if [[ "$lint_status" -eq 0 ]]; then

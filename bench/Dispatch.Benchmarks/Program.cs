@@ -7,4 +7,10 @@ if (args is ["batch-report", ..])
     return;
 }
 
+if (args is ["placement-report", ..])
+{
+    PlacementReport.Print(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -213,6 +213,8 @@ public sealed class ScenarioGrain(
     private async Task FinishAsync(string status, ScenarioOutcome? outcome, string? error, bool report)
     {
         var finalProgress = status == ScenarioStatus.Completed ? 1 : progress.Value;
+        // Counted before the state says so: a reader who sees the run finished must find it in the metrics too.
+        metrics.RecordRun(status);
         await UpdateAsync(s =>
         {
             s.Status = status;
@@ -221,7 +223,6 @@ public sealed class ScenarioGrain(
             s.Outcome = outcome;
             s.Error = error;
         });
-        metrics.RecordRun(status);
         if (report)
         {
             try
