@@ -6,7 +6,7 @@ using Dispatch.Solver.Travel;
 namespace Dispatch.Solver.Placement;
 
 /// <summary>
-/// What today's units of one type already give each demand point, under the conditions of DESIGN §3 "Coverage" that
+/// What today's units of one type already give each demand point, under the conditions of docs/dispatch-semantics.md "Coverage" that
 /// do not depend on a call: the unit is available, the point lies within its center's service radius, and no rule
 /// without window and scope bars the type there (a partner-only rule passes a partner's unit). The ETA starts from
 /// the unit's position; the standard is the problem's own (the region's, or the request's standardMin).

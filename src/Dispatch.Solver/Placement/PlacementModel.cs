@@ -1,6 +1,6 @@
 namespace Dispatch.Solver.Placement;
 
-/// <summary>The two station-planning models of DESIGN §3 "Placement".</summary>
+/// <summary>The two station-planning models of docs/dispatch-semantics.md "Placement".</summary>
 public enum PlacementModel
 {
     /// <summary>Maximal covering: open k sites to maximize the demand weight with an open site within its standard.</summary>

@@ -1,6 +1,6 @@
 namespace Dispatch.Solver.Placement;
 
-/// <summary>The objectives of DESIGN §3 "Placement", computed from the problem's own arrays: answers and tests use
+/// <summary>The objectives of docs/dispatch-semantics.md "Placement", computed from the problem's own arrays: answers and tests use
 /// these, never a solver's internal (reduced, merged) numbers.</summary>
 public static class PlacementObjective
 {

@@ -1,7 +1,7 @@
 namespace Dispatch.Solver.Placement;
 
 /// <summary>
-/// A station-planning problem (DESIGN §3 "Placement") in plain arrays: candidate sites s, demand points d with
+/// A station-planning problem (docs/dispatch-semantics.md "Placement") in plain arrays: candidate sites s, demand points d with
 /// weights, travel times <c>Times[s][d]</c> (minutes, or any non-negative cost such as OR-Library distances), and k.
 /// Build one from a network and a request with <see cref="PlacementProblemBuilder"/>, or directly.
 /// </summary>

@@ -5,7 +5,7 @@ using Dispatch.Solver.Validation;
 namespace Dispatch.Solver.Placement;
 
 /// <summary>
-/// Turns a <c>POST /v1/planning/placement</c> request (DESIGN §4.3) and a network document into a
+/// Turns a <c>POST /v1/planning/placement</c> request (docs/api.md "Planning") and a network document into a
 /// <see cref="PlacementProblem"/>: candidates (the centers or a list), demand (the network's points with
 /// <c>weight * region.coverageWeight</c>, or a list), travel times (the §3 formula for the resource type, or the
 /// request's matrix), per-point standards, and with <c>existing</c> what today's available units of the type already

@@ -5,7 +5,7 @@ using Dispatch.Solver.Documents;
 namespace Dispatch.Solver.Placement;
 
 /// <summary>
-/// The body of <c>POST /v1/planning/placement</c> (DESIGN §4.3), turned into a problem by
+/// The body of <c>POST /v1/planning/placement</c> (docs/api.md "Planning"), turned into a problem by
 /// <see cref="PlacementProblemBuilder"/>. Members are nullable so that validation reports a missing or malformed
 /// field by its path; numbers that must be whole (k) are read as numbers and checked.
 /// </summary>
@@ -113,7 +113,7 @@ public sealed class PlacementCandidatesConverter : JsonConverter<PlacementCandid
     }
 }
 
-/// <summary>The answer as <c>POST /v1/planning/placement</c> writes it (DESIGN §4.3), and as
+/// <summary>The answer as <c>POST /v1/planning/placement</c> writes it (docs/api.md "Planning"), and as
 /// <c>dispatch plan --json</c> prints it; <see cref="CoveredWeight"/> is omitted for p-median.</summary>
 public sealed record PlacementAnswer(
     IReadOnlyList<string> Sites,

@@ -51,7 +51,7 @@ internal static class PlacementRequestReader
         const string Path = "demand";
         if (demand is null)
         {
-            // The network's points, weighted as coverage weighs them (DESIGN §3 "Placement").
+            // The network's points, weighted as coverage weighs them (docs/dispatch-semantics.md "Placement").
             return [.. network.DemandPoints
                 .Where(p => p.RegionIndex >= 0)
                 .Select(p => new PlacementDemandPointSpec(p.Id, p.Lat, p.Lon, p.WeightedDemand, p.RegionIndex, p.StaticRules))];

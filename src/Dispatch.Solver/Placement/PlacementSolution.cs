@@ -1,7 +1,7 @@
 namespace Dispatch.Solver.Placement;
 
 /// <summary>
-/// The answer to a <see cref="PlacementProblem"/> (the <c>POST /v1/planning/placement</c> answer of DESIGN §4.3).
+/// The answer to a <see cref="PlacementProblem"/> (the <c>POST /v1/planning/placement</c> answer of docs/api.md "Planning").
 /// </summary>
 /// <param name="Model">The model solved.</param>
 /// <param name="Sites">The chosen candidates by index into the problem's candidates, ascending; exactly k of them.</param>

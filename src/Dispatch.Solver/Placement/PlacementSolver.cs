@@ -1,7 +1,7 @@
 namespace Dispatch.Solver.Placement;
 
 /// <summary>
-/// Station planning (DESIGN §3 "Placement"). p-median: reductions, greedy and fast-interchange swaps, then Lagrangian
+/// Station planning (docs/dispatch-semantics.md "Placement"). p-median: reductions, greedy and fast-interchange swaps, then Lagrangian
 /// branch and bound over each client's sites in order of cost (<see cref="MedianBranchAndBound"/>). mclp: reductions
 /// (identical cover sets merged, dominated candidates dropped), greedy and swaps, then a MIP in OR-Tools' SCIP for the
 /// proof. A run that reaches its time limit answers with the best solution found and an honest gap, never an

@@ -4,7 +4,7 @@ using Dispatch.Solver.Travel;
 namespace Dispatch.Solver.Placement;
 
 /// <summary>
-/// Travel times of DESIGN §3 for one resource type: <c>mobilizationMin + 60 * haversineKm(s, d) * R.circuity /
+/// Travel times of docs/dispatch-semantics.md "Travel time" for one resource type: <c>mobilizationMin + 60 * haversineKm(s, d) * R.circuity /
 /// (speedKmh * R.speedFactor)</c>, R the region of the demand point (the destination), through the same travel model
 /// the recommendations use.
 /// </summary>
