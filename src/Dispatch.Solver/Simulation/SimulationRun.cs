@@ -26,6 +26,7 @@ internal sealed class SimulationRun
     private readonly int[,] availableUnits;
     private readonly string?[] heldPart;
     private readonly List<int> waiting = [];
+    private readonly Comparer<int> queueOrder;
     private readonly double[] callMin;
     private readonly int[] priorityRank;
     private readonly int[] callRegion;
@@ -69,6 +70,8 @@ internal sealed class SimulationRun
             priorityRank[i] = calls[i].Incident.Priority switch { "p1" => 0, "p2" => 1, _ => 2 };
         }
 
+        queueOrder = Comparer<int>.Create((a, b) =>
+            priorityRank[a] != priorityRank[b] ? priorityRank[a].CompareTo(priorityRank[b]) : a.CompareTo(b));
         missingPart = new MissingPartCheck(network, availableUnits);
         ledger = new SimulationLedger(network, engine.CoverageIndex, calls, callRegion, horizonMin);
     }
@@ -132,8 +135,7 @@ internal sealed class SimulationRun
     private void InsertWaiting(int call)
     {
         // Priority first, then call order (which is reportedAt, then id).
-        var at = waiting.BinarySearch(call, Comparer<int>.Create((a, b) =>
-            priorityRank[a] != priorityRank[b] ? priorityRank[a].CompareTo(priorityRank[b]) : a.CompareTo(b)));
+        var at = waiting.BinarySearch(call, queueOrder);
         waiting.Insert(at < 0 ? ~at : at, call);
     }
 
