@@ -8,9 +8,10 @@ public static class DispatchCli
 {
     public static RootCommand CreateRoot(CliConsole console)
     {
-        var root = new RootCommand("Dispatch planners' CLI: what-if scenarios and parameter sweeps, in-process on a network file or on a silo.");
+        var root = new RootCommand("Dispatch planners' CLI: what-if scenarios, parameter sweeps and station planning, in-process on a network file or on a silo.");
         root.Subcommands.Add(SimulateCommand.Create(console));
         root.Subcommands.Add(SweepCommand.Create(console));
+        root.Subcommands.Add(PlanCommand.Create(console));
         return root;
     }
 

@@ -31,21 +31,7 @@ public sealed class RemoteBackend : IScenarioBackend
     public static RemoteBackend Open(RemoteSource source, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        string key;
-        try
-        {
-            key = File.ReadAllText(source.KeyFile).Trim();
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException("--key-file", $"{source.KeyFile} cannot be read: {error.Message}");
-        }
-
-        if (key.Length == 0)
-        {
-            throw new InvalidInputException("--key-file", $"{source.KeyFile} is empty");
-        }
-
+        var key = ApiKeyFile.Read(source.KeyFile);
         return new RemoteBackend(new ScenarioApiClient(source.Url, key, handler), TimeSpan.FromMilliseconds(500), TimeProvider.System);
     }
 

@@ -2,17 +2,20 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Dispatch.Solver.Documents;
+using Dispatch.Solver.Placement;
 
 namespace Dispatch.Cli.Api;
 
-/// <summary>The calls of docs/api.md "Scenarios" the CLI makes: submit a scenario, read it, cancel it.</summary>
+/// <summary>The calls of docs/api.md the CLI makes: submit a scenario, read it, cancel it ("Scenarios"); plan sites
+/// ("Planning"); read the live network (for the places a plan names).</summary>
 /// <remarks>Transport failures surface as <see cref="HttpRequestException"/>; every HTTP answer, error or not, comes back
 /// as an <see cref="ApiAnswer"/> for the caller to judge.</remarks>
 public sealed class ScenarioApiClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public ScenarioApiClient(Uri baseAddress, string apiKey, HttpMessageHandler? handler = null)
+    /// <param name="timeout">How long one call may take; default 100 s (a plan may need its time limit and more).</param>
+    public ScenarioApiClient(Uri baseAddress, string apiKey, HttpMessageHandler? handler = null, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
@@ -20,7 +23,7 @@ public sealed class ScenarioApiClient : IDisposable
         {
             // Relative paths below are appended to the base, including any path prefix it has.
             BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/"),
-            Timeout = TimeSpan.FromSeconds(100),
+            Timeout = timeout ?? TimeSpan.FromSeconds(100),
         };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -41,6 +44,19 @@ public sealed class ScenarioApiClient : IDisposable
 
     public Task<ApiAnswer> CancelAsync(string id, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, ScenarioPath(id, "/cancel"), "{}", cancellationToken);
+
+    /// <summary><c>POST /v1/planning/placement</c>.</summary>
+    public Task<ApiAnswer> PlaceAsync(PlacementRequest request, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(request, DocumentJson.Options);
+        return SendAsync(HttpMethod.Post, new Uri(PlacementPath, UriKind.Relative), json, cancellationToken);
+    }
+
+    /// <summary><c>GET /v1/network</c>: the live network document.</summary>
+    public Task<ApiAnswer> GetNetworkAsync(CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, new Uri("v1/network", UriKind.Relative), null, cancellationToken);
+
+    public const string PlacementPath = "v1/planning/placement";
 
     public static Uri ScenarioPath(string id, string suffix = "") =>
         new($"v1/scenarios/{Uri.EscapeDataString(id)}{suffix}", UriKind.Relative);

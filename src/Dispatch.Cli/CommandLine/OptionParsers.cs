@@ -23,6 +23,9 @@ public static class OptionParsers
     /// <summary>A finite number above 0 (days, calls per day).</summary>
     public static double ParsePositive(ArgumentResult result) => ParseNumber(result, 0, inclusive: false) ?? 0;
 
+    /// <summary>A finite number above 0 for an option that has no default (a standard, a time budget).</summary>
+    public static double? ParsePositiveOrNull(ArgumentResult result) => ParseNumber(result, 0, inclusive: false);
+
     /// <summary>A finite number of 0 or more (minutes).</summary>
     public static double? ParseNonNegative(ArgumentResult result) => ParseNumber(result, 0, inclusive: true);
 

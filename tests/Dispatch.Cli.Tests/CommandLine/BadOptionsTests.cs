@@ -94,6 +94,33 @@ public class BadOptionsTests
         Assert.Contains(expected, result.Error, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string[], string> BadPlanOptions => new()
+    {
+        { ["plan", "--model", "mclp", "--k", "1", "--resource-type", "flatbed"], "exactly one of --orlib" },
+        { ["plan", "--network", TestFiles.TinyNetwork, "--orlib", TestFiles.TinyNetwork], "exactly one of --orlib" },
+        { ["plan", "--url", "http://127.0.0.1:5080", "--model", "mclp", "--k", "1", "--resource-type", "flatbed"], "--url needs --key-file" },
+        { ["plan", "--network", TestFiles.TinyNetwork, "--k", "1", "--resource-type", "flatbed"], "--model is required" },
+        { ["plan", "--network", TestFiles.TinyNetwork, "--model", "mclp", "--resource-type", "flatbed"], "--k is required" },
+        { ["plan", "--network", TestFiles.TinyNetwork, "--model", "mclp", "--k", "1"], "--resource-type is required" },
+        { ["plan", "--network", TestFiles.TinyNetwork, "--model", "center", "--k", "1", "--resource-type", "flatbed"], "center" },
+        { ["plan", "--network", TestFiles.TinyNetwork, "--model", "mclp", "--k", "two", "--resource-type", "flatbed"], "two" },
+        { ["plan", "--network", TestFiles.TinyNetwork, "--model", "pmedian", "--k", "1", "--resource-type", "flatbed", "--standard-min", "30"], "--standard-min is the covering standard" },
+        { ["plan", "--network", TestFiles.TinyNetwork, "--model", "mclp", "--k", "1", "--resource-type", "flatbed", "--standard-min", "-30"], "--standard-min must be above 0" },
+        { ["plan", "--network", TestFiles.TinyNetwork, "--model", "mclp", "--k", "1", "--resource-type", "flatbed", "--candidates", "/no/such/sites.json"], "--candidates '/no/such/sites.json' is neither 'centers' nor an existing file" },
+        { ["plan", "--network", TestFiles.TinyNetwork, "--model", "mclp", "--k", "1", "--resource-type", "flatbed", "--time-limit-ms", "0"], "--time-limit-ms must be above 0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadPlanOptions))]
+    public async Task RunAsync_PlanWithBadOptions_ExitsTwoAndSaysWhat(string[] args, string expected)
+    {
+        var result = await CliHarness.RunAsync(args);
+
+        Assert.True(result.ExitCode == ExitCodes.InvalidInput, result.ToString());
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.Equal("", result.Output);
+    }
+
     [Fact]
     public async Task RunAsync_Help_ExitsZeroAndListsCommands()
     {
@@ -102,5 +129,6 @@ public class BadOptionsTests
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Contains("simulate", result.Output, StringComparison.Ordinal);
         Assert.Contains("sweep", result.Output, StringComparison.Ordinal);
+        Assert.Contains("plan", result.Output, StringComparison.Ordinal);
     }
 }
