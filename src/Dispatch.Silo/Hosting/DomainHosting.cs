@@ -24,6 +24,7 @@ public static class DomainHosting
         app.MapIncidentEndpoints();
         app.MapBatchEndpoints();
         app.MapScenarioEndpoints();
+        app.MapPlacementEndpoints();
         return app;
     }
 }
