@@ -18,6 +18,10 @@ public static partial class PlacementEndpoints
     public const int MaxTimeLimitMs = 120_000;
 
     /// <summary>The budget when the request gives none (<see cref="PlacementSolver.DefaultTimeLimit"/>).</summary>
+    // A solve holds a core for up to its time limit: at most half the silo's cores solve at once, so planners can
+    // never take the cores that dispatch needs; the others wait their turn (and give up with their client).
+    private static readonly SemaphoreSlim SolveGate = new(Math.Max(1, Environment.ProcessorCount / 2));
+
     public static int DefaultTimeLimitMs { get; } = (int)PlacementSolver.DefaultTimeLimit.TotalMilliseconds;
 
     public static IEndpointRouteBuilder MapPlacementEndpoints(this IEndpointRouteBuilder app)
@@ -33,7 +37,7 @@ public static partial class PlacementEndpoints
             .WithDescription("Candidates are the live network's centers or a supplied list, demand its demand points or a supplied list, travel times " +
                 "the network's formula for resourceType or a supplied travelMatrix. 400 with every error by path. " +
                 $"timeLimitMs: up to {MaxTimeLimitMs} (default {DefaultTimeLimitMs}); a solve that reaches it answers 200 with its best sites, " +
-                "optimal false and the gap to the proven bound. Body limit 1 MB.");
+                "optimal false and the gap to the proven bound. At most half the silo's cores solve at once; other requests wait their turn. Body limit 1 MB.");
         return app;
     }
 
@@ -74,7 +78,15 @@ public static partial class PlacementEndpoints
         {
             // Pure CPU on the thread pool, not on whichever thread completed the grain call above; the token is the
             // request's, so a client that goes away stops the solve.
-            solution = await Task.Run(() => PlacementSolver.Solve(problem, cancellationToken), cancellationToken);
+            await SolveGate.WaitAsync(cancellationToken);
+            try
+            {
+                solution = await Task.Run(() => PlacementSolver.Solve(problem, cancellationToken), cancellationToken);
+            }
+            finally
+            {
+                SolveGate.Release();
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
