@@ -32,6 +32,27 @@ public static class JsonInputFile
         }
     }
 
+    /// <summary>As <see cref="Read{T}"/>, but a broken file adds its errors to <paramref name="errors"/> and gives
+    /// null, so that one run shows every broken file at once; no file (a null path) gives null too.</summary>
+    public static T? TryRead<T>(string option, string? path, List<InputError> errors)
+        where T : class
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Read<T>(option, path);
+        }
+        catch (InvalidInputException invalid)
+        {
+            errors.AddRange(invalid.Errors);
+            return null;
+        }
+    }
+
     // System.Text.Json appends "Path: ... | LineNumber: ..." to its messages; the path is already in front.
     private static string FirstLine(string message)
     {

@@ -10,9 +10,9 @@ public static class ScenarioRequestFactory
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<InputError>();
-        var changes = TryRead<ScenarioChanges>("--changes", input.ChangesFile, errors);
-        var surges = TryRead<List<SurgeDocument>>("--surges", input.SurgesFile, errors);
-        var replay = TryRead<List<IncidentRequest>>("--replay", input.ReplayFile, errors);
+        var changes = JsonInputFile.TryRead<ScenarioChanges>("--changes", input.ChangesFile, errors);
+        var surges = JsonInputFile.TryRead<List<SurgeDocument>>("--surges", input.SurgesFile, errors);
+        var replay = JsonInputFile.TryRead<List<IncidentRequest>>("--replay", input.ReplayFile, errors);
         if (errors.Count > 0)
         {
             throw new InvalidInputException(errors);
@@ -39,25 +39,5 @@ public static class ScenarioRequestFactory
             BaselinePolicy = input.BaselinePolicy,
             MaxWaitMin = input.MaxWaitMin,
         };
-    }
-
-    // Reads every file before failing, so one run shows all the broken files at once.
-    private static T? TryRead<T>(string option, string? path, List<InputError> errors)
-        where T : class
-    {
-        if (path is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonInputFile.Read<T>(option, path);
-        }
-        catch (InvalidInputException invalid)
-        {
-            errors.AddRange(invalid.Errors);
-            return null;
-        }
     }
 }

@@ -11,9 +11,9 @@ public static class PlanRequestFactory
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<InputError>();
-        var candidates = TryRead<List<PlacementSite>>("--candidates", input.CandidatesFile, errors);
-        var demand = TryRead<List<PlacementDemandPoint>>("--demand", input.DemandFile, errors);
-        var matrix = TryRead<PlacementTravelMatrix>("--travel-matrix", input.TravelMatrixFile, errors);
+        var candidates = JsonInputFile.TryRead<List<PlacementSite>>("--candidates", input.CandidatesFile, errors);
+        var demand = JsonInputFile.TryRead<List<PlacementDemandPoint>>("--demand", input.DemandFile, errors);
+        var matrix = JsonInputFile.TryRead<PlacementTravelMatrix>("--travel-matrix", input.TravelMatrixFile, errors);
         if (errors.Count > 0)
         {
             throw new InvalidInputException(errors);
@@ -31,25 +31,5 @@ public static class PlanRequestFactory
             TravelMatrix = matrix,
             TimeLimitMs = input.TimeLimitMs,
         };
-    }
-
-    // Reads every file before failing, so one run shows all the broken files at once.
-    private static T? TryRead<T>(string option, string? path, List<InputError> errors)
-        where T : class
-    {
-        if (path is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonInputFile.Read<T>(option, path);
-        }
-        catch (InvalidInputException invalid)
-        {
-            errors.AddRange(invalid.Errors);
-            return null;
-        }
     }
 }
