@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Dispatch.Grains.Scenarios;
 using Dispatch.Silo.Auth;
@@ -6,6 +7,8 @@ using Dispatch.Solver.Documents;
 using Dispatch.Solver.Simulation;
 using Dispatch.Solver.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Dispatch.Silo.Endpoints;
 
@@ -47,6 +50,7 @@ public static class ScenarioEndpoints
         scenarios.MapPost("/", SubmitAsync)
             .WithName("createScenario")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .AddOpenApiOperationTransformer(DescribeBase)
             .WithSummary("Start a what-if run (base 'live' or a network document, changes, replayed or generated demand); checked before it is accepted.")
             .WithDescription("400 with every error by path, and nothing created; otherwise 202 with the run's id and a Location to follow it. Body limit 32 MB.");
         scenarios.MapGet("/", ListAsync)
@@ -145,4 +149,23 @@ public static class ScenarioEndpoints
         Problems.Problems.NotFound($"No scenario has the id '{(id.Length <= 64 ? id : id[..64] + "…")}'.");
 
     private static bool IsValidId(string id) => id.Length is > 0 and <= IncidentValidator.MaxIdLength && !id.Any(char.IsControl);
+    // "base" is "live" or a whole network document (ScenarioBaseConverter); the schema generator cannot see that and
+    // would leave it an empty object, which a generated client could not fill.
+    private static Task DescribeBase(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Document?.Components?.Schemas is { } schemas
+            && schemas.TryGetValue(nameof(ScenarioBase), out var found) && found is OpenApiSchema schema && schema.OneOf is not { Count: > 0 })
+        {
+            schema.Description = "\"live\" (the live network when the run is accepted) or a whole network document.";
+            schema.Properties?.Clear();
+            schema.Type = null;
+            schema.OneOf =
+            [
+                new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create(ScenarioBase.LiveName)] },
+                new OpenApiSchemaReference(nameof(NetworkDocument), context.Document),
+            ];
+        }
+
+        return Task.CompletedTask;
+    }
 }

@@ -103,6 +103,17 @@ public sealed class OpenApiDocumentTests(SitesSiloFixture fixture) : IClassFixtu
         Assert.Equal("number", geoPoint.GetProperty("properties").GetProperty("lat").GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task OpenApi_ScenarioBase_IsLiveOrANetworkDocument()
+    {
+        // A custom converter reads "base"; without a described schema a generated client could not send either form.
+        var document = await DocumentAsync();
+        var choices = document.GetProperty("components").GetProperty("schemas").GetProperty("ScenarioBase").GetProperty("oneOf");
+
+        Assert.Equal("live", choices[0].GetProperty("enum")[0].GetString());
+        Assert.Equal("#/components/schemas/NetworkDocument", choices[1].GetProperty("$ref").GetString());
+    }
+
     private static void Walk(JsonElement schema, string path, List<string> untyped)
     {
         if (schema.ValueKind != JsonValueKind.Object)
