@@ -3,20 +3,37 @@ using Dispatch.Solver.Documents;
 
 namespace Dispatch.Grains.Incidents;
 
-/// <summary>Persisted case (version 1 of the layout; new members take new ids).</summary>
+/// <summary>Persisted case. New members take new ids; old ids keep their meaning so that earlier states still load.</summary>
+/// <remarks>
+/// Version 1 kept the customer's data in plain text in <see cref="Request"/> and <see cref="Fingerprint"/>.
+/// Version 2 (since <see cref="SealedCustomerData"/>) keeps <see cref="Request"/> without customer, VIN and notes,
+/// those sealed with Data Protection in <see cref="SealedCustomerData"/>, and only a keyed hash of the fingerprint in
+/// <see cref="FingerprintHash"/>. A version 1 state is read as it is and written back as version 2 on its next change.
+/// </remarks>
 [GenerateSerializer]
 public sealed class IncidentCaseState
 {
+    /// <summary>The request as stored: in version 2 without <c>customer</c>, <c>vin</c> and <c>notes</c>.</summary>
     [Id(0)] public IncidentRequest? Request { get; set; }
     [Id(1)] public Incident? Incident { get; set; }
     [Id(2)] public string Status { get; set; } = CaseStatus.Open;
     [Id(3)] public AssignmentView? Assignment { get; set; }
     [Id(4)] public List<TimelineEntry> Timeline { get; set; } = [];
 
-    /// <summary>The request as first received, to tell a retry from a different request with the same id.</summary>
+    /// <summary>Version 1 only: the request as first received, in plain text. Null once the case is sealed.</summary>
     [Id(5)] public string? Fingerprint { get; set; }
 
+    /// <summary>Customer, VIN, notes and the case's fingerprint key, sealed by <see cref="CustomerDataProtector"/>.</summary>
+    [Id(6)] public byte[]? SealedCustomerData { get; set; }
+
+    /// <summary>HMAC-SHA256 of the request as first received (to tell a retry from a different request with the
+    /// same id), keyed by the fingerprint key inside <see cref="SealedCustomerData"/>.</summary>
+    [Id(7)] public byte[]? FingerprintHash { get; set; }
+
     public bool Exists => Request is not null;
+
+    /// <summary>Whether the state is in the version 2 layout (customer data sealed).</summary>
+    public bool IsSealed => SealedCustomerData is not null;
 
     public IncidentCaseState Clone() => new()
     {
@@ -26,5 +43,7 @@ public sealed class IncidentCaseState
         Assignment = Assignment,
         Timeline = [.. Timeline],
         Fingerprint = Fingerprint,
+        SealedCustomerData = SealedCustomerData,
+        FingerprintHash = FingerprintHash,
     };
 }

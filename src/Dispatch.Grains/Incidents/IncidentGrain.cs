@@ -3,13 +3,22 @@ using Dispatch.Grains.Centers;
 using Dispatch.Grains.Dispatching;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace Dispatch.Grains.Incidents;
 
+/// <summary>One incident's case. Customer data lives in plain text only in <see cref="customerData"/>, in memory
+/// while the grain is active; the stored state holds it sealed (<see cref="IncidentCaseState"/>).</summary>
 public sealed class IncidentGrain(
     [PersistentState("incident", GrainStorage.Name)] IPersistentState<IncidentCaseState> state,
-    TimeProvider time) : Grain, IIncidentGrain
+    TimeProvider time,
+    IDataProtectionProvider dataProtection) : Grain, IIncidentGrain
 {
+    private readonly CustomerDataProtector protector = new(dataProtection);
+
+    /// <summary>The case's customer data in plain text, unsealed on activation (or read from a version 1 state).</summary>
+    private CustomerData? customerData;
+
     /// <summary>The network whose dispatcher serves incidents.</summary>
     public const string Network = "default";
 
@@ -19,13 +28,30 @@ public sealed class IncidentGrain(
 
     private IIncidentRegistryGrain Registry => IncidentRegistry.ShardOf(GrainFactory, Network, Id);
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        if (s.SealedCustomerData is { } sealedData)
+        {
+            // Throws when the key ring that sealed it is gone: the case cannot be served without it.
+            customerData = protector.Unseal(sealedData);
+        }
+        else if (s.Request is { } plain)
+        {
+            // Version 1: stored in plain text; sealed on the next write.
+            customerData = CustomerData.Of(plain);
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
+
     public async Task<CaseResult> CreateAsync(IncidentRequest request, Incident incident, bool autoDispatch)
     {
         // A retry repeats the request as sent, defaults unfilled, so the fingerprint is taken before defaults apply.
         var fingerprint = DocumentJson.Write(request with { Id = Id, AutoDispatch = null });
         if (state.State.Exists)
         {
-            if (state.State.Fingerprint != fingerprint)
+            if (!IsSameRequest(fingerprint))
             {
                 return new CaseResult(CaseOutcome.Conflict, View(), $"incident '{Id}' exists with a different request");
             }
@@ -35,14 +61,19 @@ public sealed class IncidentGrain(
             return autoDispatch && state.State.Status == CaseStatus.Open ? await DispatchAsync(null, null) : new CaseResult(CaseOutcome.Ok, View(), null);
         }
 
+        var data = CustomerData.Of(request) with { FingerprintKey = CustomerDataProtector.NewFingerprintKey() };
+        var sealedData = protector.Seal(data);
+        var fingerprintHash = CustomerDataProtector.Fingerprint(data.FingerprintKey!, fingerprint);
         await UpdateAsync(s =>
         {
-            s.Request = request with { Id = Id, ReportedAt = incident.ReportedAt, OnExpressway = incident.OnExpressway, AutoDispatch = null };
+            s.Request = CustomerData.Strip(request with { Id = Id, ReportedAt = incident.ReportedAt, OnExpressway = incident.OnExpressway, AutoDispatch = null });
             s.Incident = incident;
-            s.Fingerprint = fingerprint;
+            s.SealedCustomerData = sealedData;
+            s.FingerprintHash = fingerprintHash;
+            s.Fingerprint = null;
             s.Status = CaseStatus.Open;
             s.Timeline.Add(new TimelineEntry("created", time.GetUtcNow()));
-        });
+        }, data);
         await Registry.TrackAsync(Id, CaseStatus.Open);
         if (autoDispatch)
         {
@@ -155,12 +186,54 @@ public sealed class IncidentGrain(
         return new CaseResult(CaseOutcome.Ok, View(), null);
     }
 
-    private Task UpdateAsync(Action<IncidentCaseState> change) => state.UpdateAsync(s => s.Clone(), change, GrainContext);
+    /// <summary>Whether a request with this fingerprint is the one that opened the case.</summary>
+    private bool IsSameRequest(string fingerprint)
+    {
+        var s = state.State;
+        if (s.IsSealed)
+        {
+            return s.FingerprintHash is { } hash && customerData?.FingerprintKey is { } key
+                && CustomerDataProtector.SameFingerprint(key, hash, fingerprint);
+        }
+
+        return s.Fingerprint == fingerprint;
+    }
+
+    /// <summary>Writes a change; a version 1 state is sealed in the same write. <paramref name="created"/> is the
+    /// customer data of a case being opened, which the change seals itself.</summary>
+    private async Task UpdateAsync(Action<IncidentCaseState> change, CustomerData? created = null)
+    {
+        (CustomerData Data, byte[] Sealed, byte[]? FingerprintHash)? resealed = created is null && state.State is { Exists: true, IsSealed: false } legacy ? Reseal(legacy) : null;
+        await state.UpdateAsync(s => s.Clone(), s =>
+        {
+            change(s);
+            if (resealed is { } r)
+            {
+                s.Request = CustomerData.Strip(s.Request!);
+                s.SealedCustomerData = r.Sealed;
+                s.FingerprintHash = r.FingerprintHash;
+                s.Fingerprint = null;
+            }
+        }, GrainContext);
+
+        // Only once storage has it: a failed write keeps (and deactivates with) the data storage has.
+        if ((created ?? resealed?.Data) is { } data)
+        {
+            customerData = data;
+        }
+    }
+
+    private (CustomerData Data, byte[] Sealed, byte[]? FingerprintHash) Reseal(IncidentCaseState legacy)
+    {
+        var data = CustomerData.Of(legacy.Request!) with { FingerprintKey = CustomerDataProtector.NewFingerprintKey() };
+        var hash = legacy.Fingerprint is { } plain ? CustomerDataProtector.Fingerprint(data.FingerprintKey!, plain) : null;
+        return (data, protector.Seal(data), hash);
+    }
 
     private CaseView View()
     {
         var s = state.State;
-        var request = s.Request!;
+        var request = customerData is { } data ? data.ApplyTo(s.Request!) : s.Request!;
         double? toDispatch = s.Assignment is { } a && request.ReportedAt is { } reported
             ? Math.Max(0, (a.DispatchedAt - reported).TotalSeconds)
             : null;

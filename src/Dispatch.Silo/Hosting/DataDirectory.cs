@@ -1,6 +1,6 @@
 namespace Dispatch.Silo.Hosting;
 
-/// <summary>The silo's data directory: the SQLite file and the admin key live here.</summary>
+/// <summary>The silo's data directory: the SQLite file, the admin key and (by default) the Data Protection keys live here.</summary>
 public sealed class DataDirectory
 {
     public DataDirectory(string path)
@@ -14,6 +14,9 @@ public sealed class DataDirectory
     public string AdminKeyFile => System.IO.Path.Combine(Path, "admin.key");
 
     public string SqliteFile => System.IO.Path.Combine(Path, "dispatch.db");
+
+    /// <summary>The Data Protection key ring, unless <c>Dispatch:DataProtection:KeysDir</c> names another place.</summary>
+    public string KeysDir => System.IO.Path.Combine(Path, "keys");
 
     /// <summary>From <c>Dispatch:DataDir</c>, or <c>.dispatch-data</c> under the current directory; created if missing.</summary>
     public static DataDirectory FromConfiguration(IConfiguration configuration)

@@ -27,6 +27,7 @@ public static class DispatchHost
         builder.Services.AddSingleton<RequestBodyLimits>();
 
         builder.AddDispatchProblems();
+        builder.AddDispatchDataProtection(dataDirectory);
         builder.AddDispatchOrleans(storage);
         builder.AddDispatchAuth();
         builder.AddDispatchHealth();

@@ -19,6 +19,7 @@ public static class DispatchSettings
     public const string ScenarioMaxRunningPerKey = "Dispatch:Scenarios:MaxRunningPerKey";
     public const string ScenarioMaxRunning = "Dispatch:Scenarios:MaxRunning";
     public const string SeedNetwork = "Dispatch:SeedNetwork";
+    public const string DataProtectionKeysDir = "Dispatch:DataProtection:KeysDir";
 
     public const string DefaultDataDirName = ".dispatch-data";
     public const string DefaultUrl = "http://127.0.0.1:5080";

@@ -1,5 +1,6 @@
 using Dispatch.Grains.Scenarios;
 using Dispatch.Grains.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
 using Orleans.TestingHost;
@@ -9,6 +10,10 @@ namespace Dispatch.Grains.Tests.Cluster;
 /// <summary>A test silo as the real host wires it, with memory storage in place of SQL and a fake grain clock.</summary>
 public sealed class DispatchSiloConfigurator : ISiloConfigurator
 {
+    /// <summary>One key ring for every silo of the process, as silos of a cluster share one: a case sealed on one
+    /// silo may be activated again on another.</summary>
+    public static IDataProtectionProvider DataProtection { get; } = new EphemeralDataProtectionProvider();
+
     public void Configure(ISiloBuilder siloBuilder)
     {
         siloBuilder
@@ -18,5 +23,6 @@ public sealed class DispatchSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddFakeGrainClock();
         siloBuilder.Services.AddMetrics();
         siloBuilder.Services.AddSingleton<ScenarioMetrics>();
+        siloBuilder.Services.AddSingleton(DataProtection);
     }
 }
