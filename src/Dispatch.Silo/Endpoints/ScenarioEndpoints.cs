@@ -89,12 +89,13 @@ public static class ScenarioEndpoints
                 $"The scenario has {preparation.Errors.Count} error(s); no run was created.");
         }
 
-        // The base is stored resolved, so that the run (and a run again after a restart) sees the network as it was now.
+        // The base is stored resolved, so that the run (and a run again after a restart) sees the network as it was now;
+        // replayed calls are stored without their customer data, which a run never reads.
         var id = "scn-" + Guid.NewGuid().ToString("N");
         var submission = new ScenarioSubmission(
             request.Name,
             user.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) ?? string.Empty,
-            DocumentJson.Write(liveNetwork is null ? request : request with { Base = ScenarioBase.Of(liveNetwork) }));
+            DocumentJson.Write((liveNetwork is null ? request : request with { Base = ScenarioBase.Of(liveNetwork) }).WithoutCustomerData()));
         var summary = await grains.Scenario(id).SubmitAsync(submission);
         return TypedResults.Accepted(Location(id), new ScenarioAccepted(id, summary.Status));
     }

@@ -23,6 +23,13 @@ public sealed record ScenarioRequest
 
     /// <summary>How long a call may wait for a unit before it is given up as unserved; default 720.</summary>
     public double? MaxWaitMin { get; init; }
+
+    /// <summary>The request without the customer, VIN and notes of replayed calls: a run never reads them, and a
+    /// stored run must not keep customer data in plain text.</summary>
+    public ScenarioRequest WithoutCustomerData() => Demand?.Incidents is not { } incidents ? this : this with
+    {
+        Demand = Demand with { Incidents = [.. incidents.Select(i => i is null ? i! : i with { Customer = null, Vin = null, Notes = null })] },
+    };
 }
 
 /// <summary><c>"live"</c> or a whole network document.</summary>

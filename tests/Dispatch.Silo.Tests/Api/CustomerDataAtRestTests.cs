@@ -119,6 +119,26 @@ public sealed class CustomerDataAtRestTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Scenario_ReplayedCallsWithCustomerData_StoredWithoutIt()
+    {
+        await StartWithNetworkAsync();
+        var request = ScenarioSteps.Replay(6);
+        request = request with
+        {
+            Demand = request.Demand! with { Incidents = [.. request.Demand.Incidents!.Select(i => i with { Customer = Call("x").Customer, Vin = Vin, Notes = Notes })] },
+        };
+
+        using (var planner = await Silo.PlannerAsync())
+        {
+            var id = await planner.SubmitAsync(request);
+            var done = await planner.WaitUntilCompletedAsync(id);
+            Assert.Equal(6, done.GetProperty("scenario").GetProperty("incidents").GetInt32());
+        }
+
+        AssertNoPlainCustomerData(await ReadStoredRowsAsync());
+    }
+
     private async Task StartWithNetworkAsync()
     {
         Silo.Start();

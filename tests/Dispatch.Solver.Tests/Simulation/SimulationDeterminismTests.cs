@@ -39,6 +39,29 @@ public sealed class SimulationDeterminismTests
     }
 
     [Fact]
+    public void WithoutCustomerData_ReplayedCalls_KeepEverythingARunReadsAndNothingPrivate()
+    {
+        var calls = new[]
+        {
+            Call("a", 0, Dispatch.Solver.Tests.TestNetworks.Places.Base) with
+            {
+                Customer = new CustomerDocument { Name = "Zhang Wei", Phone = "+86 139 0000 0000" }, Vin = "LSVAU2180N2183294", Notes = "child in car",
+            },
+            Call("b", 30, Dispatch.Solver.Tests.TestNetworks.Places.Base),
+        };
+        var request = Replay(SmallWorld(), calls);
+
+        var stripped = request.WithoutCustomerData();
+
+        var json = JsonSerializer.Serialize(stripped, DocumentJson.Options);
+        Assert.DoesNotContain("Zhang", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("139", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("LSVAU", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("child", json, StringComparison.Ordinal);
+        Assert.Equal(Json(ScenarioRunner.Run(Prepared(request))), Json(ScenarioRunner.Run(Prepared(stripped))));
+    }
+
+    [Fact]
     public void Run_Cancelled_Throws()
     {
         using var cancel = new CancellationTokenSource();
