@@ -15,8 +15,6 @@ public sealed class StorageProbeGrain(
     }
 }
 
+/// <summary>Never written: the probe only reads, so the state needs no members.</summary>
 [GenerateSerializer]
-public sealed class StorageProbeState
-{
-    [Id(0)] public int Touches { get; set; }
-}
+public sealed class StorageProbeState;
