@@ -12,6 +12,10 @@ public sealed partial class DispatchEngine
     // Parts at least this large start from their assignment relaxation, which also bounds them (BatchRelaxation).
     private const int RelaxationMinOptions = 1_000;
 
+    // A big part spends this share of its time on the relaxation (its bound and a good start), CP-SAT the rest:
+    // the start is what lets CP-SAT finish a big part at all within the limit.
+    private const double RelaxationShareOfTime = 0.8;
+
     /// <summary>Options the last batch handed to the solver; tests use it to show that the candidate search stops early.</summary>
     internal int LastBatchCandidateCount { get; private set; }
 
@@ -59,9 +63,8 @@ public sealed partial class DispatchEngine
             optionsLeft -= component.OptionCount;
             var partStarted = Stopwatch.GetTimestamp();
 
-            // Big parts spend most of their share on the relaxation (bound and start), CP-SAT the rest.
             var (relaxedBound, start) = component.OptionCount >= RelaxationMinOptions
-                ? BatchRelaxation.Solve(solver, component.Problem, options, share * 0.8)
+                ? BatchRelaxation.Solve(solver, component.Problem, options, share * RelaxationShareOfTime)
                 : (double.NegativeInfinity, null);
             var rest = share - Stopwatch.GetElapsedTime(partStarted);
             var solution = solver.Solve(component.Problem, options with { TimeLimit = rest > MinComponentTime ? rest : MinComponentTime }, start);

@@ -10,6 +10,13 @@ public sealed partial class DispatchEngine
     // Half the Earth's circumference: a ring this wide holds every unit.
     private const double WholeEarthKm = Math.PI * Haversine.EarthRadiusKm;
 
+    // Halving steps when the next ring's edge is sought where the bound passes the worst kept option: 24 steps narrow
+    // a ring of up to 20,000 km to about a metre, past which a tighter ring saves nothing.
+    private const int RingEdgeBisectionSteps = 24;
+
+    // The next ring grows by at least this factor, so that rounding in the bound can never stall the search.
+    private const double MinRingGrowth = 1.05;
+
     private readonly List<RingEntry> ring = [];
     private readonly List<int> found = [];
     private readonly List<CandidateOption> scored = [];
@@ -135,7 +142,7 @@ public sealed partial class DispatchEngine
         {
             var low = radius;
             var high = next;
-            for (var i = 0; i < 24; i++)
+            for (var i = 0; i < RingEdgeBisectionSteps; i++)
             {
                 var mid = (low + high) / 2;
                 if (LowerBoundBeyond(context, ranking, mid) > Slack(best.WorstKey))
@@ -148,7 +155,7 @@ public sealed partial class DispatchEngine
                 }
             }
 
-            next = Math.Max(high, radius * 1.05);
+            next = Math.Max(high, radius * MinRingGrowth);
         }
 
         return next;

@@ -17,6 +17,17 @@ public sealed partial class DispatchEngine
     private readonly ServiceAreaIndex serviceAreas;
     private int movesSinceDeviationScan;
 
+    // Moves only ever raise the deviation bound; a full rescan this often lets it fall back when units come home,
+    // at a cost (one pass over the units) that is small against this many moves.
+    private const int MovesBetweenDeviationScans = 1024;
+
+    // The first ring is about 0.7 times the mean spacing of centers (the side of the area each center has on
+    // average), within 10 to 200 km; 50 km when there are no centers to measure.
+    private const double FirstRingSpacingFactor = 0.7;
+    private const double MinFirstRingKm = 10;
+    private const double MaxFirstRingKm = 200;
+    private const double FirstRingWithoutCentersKm = 50;
+
     // The first search ring: about the spacing of centers, so most incidents settle in one or two rings.
     private readonly double firstRingKm;
 
@@ -101,7 +112,7 @@ public sealed partial class DispatchEngine
         u.Lat = position.Lat;
         u.Lon = position.Lon;
         NoteDeviation(u);
-        if (++movesSinceDeviationScan >= 1024)
+        if (++movesSinceDeviationScan >= MovesBetweenDeviationScans)
         {
             RescanDeviation();
         }
@@ -178,7 +189,7 @@ public sealed partial class DispatchEngine
     {
         if (centers.Length == 0)
         {
-            return 50;
+            return FirstRingWithoutCentersKm;
         }
 
         var minLat = centers.Min(c => c.Lat);
@@ -187,7 +198,7 @@ public sealed partial class DispatchEngine
         var maxLon = centers.Max(c => c.Lon);
         var kmPerDegree = Math.PI * Haversine.EarthRadiusKm / 180;
         var areaKm2 = (maxLat - minLat) * kmPerDegree * (maxLon - minLon) * kmPerDegree * Math.Cos((minLat + maxLat) * Math.PI / 360);
-        return Math.Clamp(0.7 * Math.Sqrt(areaKm2 / centers.Length), 10, 200);
+        return Math.Clamp(FirstRingSpacingFactor * Math.Sqrt(areaKm2 / centers.Length), MinFirstRingKm, MaxFirstRingKm);
     }
 
     private void RescanDeviation()
