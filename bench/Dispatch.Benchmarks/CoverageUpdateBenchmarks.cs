@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Dispatch.Benchmarks.Guard;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 
@@ -24,19 +25,29 @@ public class CoverageUpdateBenchmarks
     [Benchmark(Description = "Dispatch then return one unit")]
     public double DispatchThenReturn()
     {
-        var unit = units[next++ % units.Length];
-        engine.SetResourceStatus(unit, ResourceStatus.Assigned);
-        engine.SetResourceStatus(unit, ResourceStatus.Available);
+        var unit = units[next % units.Length];
+        for (var i = 0; i < InjectedSlowdown.Repeat; i++)
+        {
+            unit = units[next++ % units.Length];
+            engine.SetResourceStatus(unit, ResourceStatus.Assigned);
+            engine.SetResourceStatus(unit, ResourceStatus.Available);
+        }
+
         return engine.CoverageLoss(unit);
     }
 
     [Benchmark(Description = "Move one unit 20 km and back")]
     public double MoveAndBack()
     {
-        var unit = units[next++ % units.Length];
-        var home = engine.PositionOf(unit);
-        engine.MoveResource(unit, new GeoPoint(home.Lat + 0.18, home.Lon));
-        engine.MoveResource(unit, home);
+        var unit = units[next % units.Length];
+        for (var i = 0; i < InjectedSlowdown.Repeat; i++)
+        {
+            unit = units[next++ % units.Length];
+            var home = engine.PositionOf(unit);
+            engine.MoveResource(unit, new GeoPoint(home.Lat + 0.18, home.Lon));
+            engine.MoveResource(unit, home);
+        }
+
         return engine.CoverageLoss(unit);
     }
 }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Dispatch.Benchmarks.Guard;
 using Dispatch.Solver.Dispatching;
 
 namespace Dispatch.Benchmarks;
@@ -23,13 +24,26 @@ public class RecommendBenchmarks
     public RecommendationResult Recommend()
     {
         var incident = incidents[next++ & 4095];
-        return engine.Recommend(incident, RecommendationQuery.Default);
+        var result = engine.Recommend(incident, RecommendationQuery.Default);
+        for (var i = 1; i < InjectedSlowdown.Repeat; i++)
+        {
+            result = engine.Recommend(incidents[next++ & 4095], RecommendationQuery.Default);
+        }
+
+        return result;
     }
 
     [Benchmark(Description = "Recommend policy=closest")]
     public RecommendationResult RecommendClosest()
     {
         var incident = incidents[next++ & 4095];
-        return engine.Recommend(incident, RecommendationQuery.Default with { Policy = RankingPolicy.Closest });
+        var query = RecommendationQuery.Default with { Policy = RankingPolicy.Closest };
+        var result = engine.Recommend(incident, query);
+        for (var i = 1; i < InjectedSlowdown.Repeat; i++)
+        {
+            result = engine.Recommend(incidents[next++ & 4095], query);
+        }
+
+        return result;
     }
 }
