@@ -1,5 +1,6 @@
 using Dispatch.Grains.Auth;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Silo.Endpoints;
@@ -55,7 +56,7 @@ public static class AdminKeyEndpoints
 
         if (errors.Count > 0)
         {
-            return Problems.Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         var (record, key) = await service.CreateAsync(request!.Name!.Trim(), request.Role!);
@@ -73,5 +74,5 @@ public static class AdminKeyEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ApiKeyService service) =>
         await service.RevokeAsync(id)
             ? TypedResults.NoContent()
-            : Problems.Problems.NotFound($"No API key has the id '{id}'.");
+            : ProblemResults.NotFound($"No API key has the id '{id}'.");
 }

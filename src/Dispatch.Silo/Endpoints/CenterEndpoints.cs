@@ -1,5 +1,6 @@
 using Dispatch.Grains.Centers;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Problems;
 using Dispatch.Solver.Documents;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,7 +33,7 @@ public static class CenterEndpoints
     private static async Task<Results<Ok<CenterDocument>, ProblemHttpResult>> GetAsync(string id, Dispatchers grains)
     {
         var center = await grains.Dispatcher.GetCenterAsync(id);
-        return center is null ? Problems.Problems.NotFound($"No center has the id '{id}'.") : TypedResults.Ok(center);
+        return center is null ? ProblemResults.NotFound($"No center has the id '{id}'.") : TypedResults.Ok(center);
     }
 
     private static async Task<Results<Ok<StockAnswer>, ValidationProblem, ProblemHttpResult>> AdjustStockAsync(string id, StockChange? change, Dispatchers grains)
@@ -55,16 +56,16 @@ public static class CenterEndpoints
 
         if (errors.Count > 0)
         {
-            return Problems.Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         var result = await grains.Dispatcher.AdjustStockAsync(id, change!.Sku!, change.Delta!.Value);
         return result.Error switch
         {
             CommandError.None => TypedResults.Ok(new StockAnswer(id, change.Sku!, result.Value!.OnHand, result.Value.Reserved)),
-            CommandError.NotFound => Problems.Problems.NotFound(result.Detail!),
-            CommandError.Conflict => Problems.Problems.Conflict(result.Detail!),
-            _ => Problems.Problems.BadRequest(result.Detail!),
+            CommandError.NotFound => ProblemResults.NotFound(result.Detail!),
+            CommandError.Conflict => ProblemResults.Conflict(result.Detail!),
+            _ => ProblemResults.BadRequest(result.Detail!),
         };
     }
 }

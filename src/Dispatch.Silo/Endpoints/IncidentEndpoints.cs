@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Dispatch.Grains.Auth;
 using Dispatch.Grains.Incidents;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Problems;
 using Dispatch.Silo.Metrics;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Validation;
@@ -79,19 +80,19 @@ public static class IncidentEndpoints
 
         if (errors.Count > 0)
         {
-            return Problems.Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         // Outside the served area nothing can be done: say so now rather than open a case that cannot be served.
         var region = await grains.Dispatcher.RegionOfAsync(validation.Incident!.Location);
         if (region is null)
         {
-            return Problems.Problems.Unprocessable("The location is outside the served area.");
+            return ProblemResults.Unprocessable("The location is outside the served area.");
         }
 
         if (region.Length == 0)
         {
-            return Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, "No network has been loaded yet.");
+            return ProblemResults.NoNetwork();
         }
 
         var id = request!.Id ?? idempotencyKey ?? "inc-" + Guid.NewGuid().ToString("N");
@@ -125,7 +126,7 @@ public static class IncidentEndpoints
             var unknown = asked.Where(s => s != "active" && !CaseStatus.All.Contains(s)).ToList();
             if (unknown.Count > 0)
             {
-                return Problems.Problems.Validation([("status", $"unknown status '{unknown[0]}': use {string.Join(", ", CaseStatus.All)} or active")]);
+                return ProblemResults.Validation([("status", $"unknown status '{unknown[0]}': use {string.Join(", ", CaseStatus.All)} or active")]);
             }
 
             statuses = [.. asked.SelectMany(s => s == "active" ? CaseStatus.All.Where(c => !CaseStatus.IsTerminal(c)) : [s]).Distinct()];
@@ -139,14 +140,14 @@ public static class IncidentEndpoints
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(string id, Dispatchers grains, ClaimsPrincipal user)
     {
         var found = IsValidId(id) ? await grains.Incident(id).GetAsync() : null;
-        return found is null ? Problems.Problems.NotFound($"No incident has the id '{Truncate(id)}'.") : TypedResults.Ok(Mask(found, user));
+        return found is null ? ProblemResults.NotFound($"No incident has the id '{Truncate(id)}'.") : TypedResults.Ok(Mask(found, user));
     }
 
     private static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> DispatchAsync(string id, DispatchRequest? request, Dispatchers grains, ClaimsPrincipal user, DispatchMetrics metrics)
     {
         if (!IsValidId(id))
         {
-            return Problems.Problems.NotFound($"No incident has the id '{Truncate(id)}'.");
+            return ProblemResults.NotFound($"No incident has the id '{Truncate(id)}'.");
         }
 
         var errors = new List<(string, string)>();
@@ -162,7 +163,7 @@ public static class IncidentEndpoints
 
         if (errors.Count > 0)
         {
-            return Problems.Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         var result = await grains.Incident(id).DispatchAsync(request?.ResourceId, request?.Mode);
@@ -174,7 +175,7 @@ public static class IncidentEndpoints
     {
         if (!IsValidId(id))
         {
-            return Problems.Problems.NotFound($"No incident has the id '{Truncate(id)}'.");
+            return ProblemResults.NotFound($"No incident has the id '{Truncate(id)}'.");
         }
 
         var errors = new List<(string, string)>();
@@ -195,7 +196,7 @@ public static class IncidentEndpoints
 
         if (errors.Count > 0)
         {
-            return Problems.Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         var result = await grains.Incident(id).AddEventAsync(request!.Type!, request.At?.ToUniversalTime(), request.Position);
@@ -205,13 +206,13 @@ public static class IncidentEndpoints
 
     private static ProblemHttpResult ToProblem(CaseResult result) => result.Outcome switch
     {
-        CaseOutcome.NotFound => Problems.Problems.NotFound(result.Detail ?? "not found"),
-        CaseOutcome.Conflict => Problems.Problems.Conflict(result.Detail ?? "conflict",
+        CaseOutcome.NotFound => ProblemResults.NotFound(result.Detail ?? "not found"),
+        CaseOutcome.Conflict => ProblemResults.Conflict(result.Detail ?? "conflict",
             result.Recommendation is null ? null : new { recommendation = RecommendationAnswer.From(result.Recommendation) }),
-        CaseOutcome.Unassignable => Problems.Problems.Unprocessable(result.Detail ?? "no unit may serve this incident",
+        CaseOutcome.Unassignable => ProblemResults.Unprocessable(result.Detail ?? "no unit may serve this incident",
             result.Recommendation is null ? null : new { recommendation = RecommendationAnswer.From(result.Recommendation) }),
-        CaseOutcome.OutsideServedArea => Problems.Problems.Unprocessable(result.Detail ?? "the incident is outside the served area"),
-        _ => Problems.Problems.Unprocessable(result.Detail ?? "the request cannot be served"),
+        CaseOutcome.OutsideServedArea => ProblemResults.Unprocessable(result.Detail ?? "the incident is outside the served area"),
+        _ => ProblemResults.Unprocessable(result.Detail ?? "the request cannot be served"),
     };
 
     // Planners plan; they have no need of who called, how to reach them, their car's VIN or the agent's notes.

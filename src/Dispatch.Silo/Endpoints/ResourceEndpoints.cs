@@ -1,5 +1,6 @@
 using Dispatch.Grains.Centers;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Problems;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -47,7 +48,7 @@ public static class ResourceEndpoints
 
         if (errors.Count > 0)
         {
-            return Problems.Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         return ToResult(await grains.Dispatcher.SetResourcePositionAsync(id, new GeoPoint(change!.Lat!.Value, change.Lon!.Value)));
@@ -57,7 +58,7 @@ public static class ResourceEndpoints
     {
         if (change?.Status is not (ResourceStatusNames.Available or ResourceStatusNames.Offline))
         {
-            return Problems.Problems.Validation([("status", "must be 'available' or 'offline'")]);
+            return ProblemResults.Validation([("status", "must be 'available' or 'offline'")]);
         }
 
         return ToResult(await grains.Dispatcher.SetResourceStatusAsync(id, change.Status));
@@ -66,8 +67,8 @@ public static class ResourceEndpoints
     private static Results<Ok<ResourceAnswer>, ValidationProblem, ProblemHttpResult> ToResult(CommandResult<ResourceSnapshot> result) => result.Error switch
     {
         CommandError.None => TypedResults.Ok(new ResourceAnswer(result.Value!.Id, result.Value.Type, result.Value.Status, new GeoPoint(result.Value.Lat, result.Value.Lon))),
-        CommandError.NotFound => Problems.Problems.NotFound(result.Detail!),
-        CommandError.Conflict => Problems.Problems.Conflict(result.Detail!),
-        _ => Problems.Problems.Validation([("status", result.Detail!)]),
+        CommandError.NotFound => ProblemResults.NotFound(result.Detail!),
+        CommandError.Conflict => ProblemResults.Conflict(result.Detail!),
+        _ => ProblemResults.Validation([("status", result.Detail!)]),
     };
 }
