@@ -2,6 +2,7 @@ using Dispatch.Grains.Centers;
 using Dispatch.Silo.Auth;
 using Dispatch.Silo.Problems;
 using Dispatch.Solver.Documents;
+using Dispatch.Solver.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Silo.Endpoints;
@@ -38,25 +39,10 @@ public static class CenterEndpoints
 
     private static async Task<Results<Ok<StockAnswer>, ValidationProblem, ProblemHttpResult>> AdjustStockAsync(string id, StockChange? change, Dispatchers grains)
     {
-        var errors = new List<(string, string)>();
-        if (string.IsNullOrWhiteSpace(change?.Sku) || change.Sku.Length > 128 || change.Sku.Any(char.IsControl))
-        {
-            errors.Add(("sku", "is required: a SKU of at most 128 printable characters"));
-        }
-
-        if (change?.Delta is not { } delta || delta == 0 || Math.Abs((long)delta) > 1_000_000)
-        {
-            errors.Add(("delta", "is required: a non-zero integer within ±1,000,000"));
-        }
-
-        if (change?.Reason is { Length: > 500 })
-        {
-            errors.Add(("reason", "must be at most 500 characters"));
-        }
-
+        var errors = RequestValidator.StockChange(change?.Sku, change?.Delta, change?.Reason);
         if (errors.Count > 0)
         {
-            return ProblemResults.Validation(errors);
+            return ProblemResults.Validation(errors.Select(e => (e.Path, e.Message)));
         }
 
         var result = await grains.Dispatcher.AdjustStockAsync(id, change!.Sku!, change.Delta!.Value);

@@ -139,31 +139,21 @@ public static class IncidentEndpoints
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(string id, Dispatchers grains, ClaimsPrincipal user)
     {
-        var found = IsValidId(id) ? await grains.Incident(id).GetAsync() : null;
-        return found is null ? ProblemResults.NotFound($"No incident has the id '{Truncate(id)}'.") : TypedResults.Ok(Mask(found, user));
+        var found = RequestValidator.IsAddressableId(id) ? await grains.Incident(id).GetAsync() : null;
+        return found is null ? ProblemResults.NotFound($"No incident has the id '{RequestValidator.Echo(id)}'.") : TypedResults.Ok(Mask(found, user));
     }
 
     private static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> DispatchAsync(string id, DispatchRequest? request, Dispatchers grains, ClaimsPrincipal user, DispatchMetrics metrics)
     {
-        if (!IsValidId(id))
+        if (!RequestValidator.IsAddressableId(id))
         {
-            return ProblemResults.NotFound($"No incident has the id '{Truncate(id)}'.");
+            return ProblemResults.NotFound($"No incident has the id '{RequestValidator.Echo(id)}'.");
         }
 
-        var errors = new List<(string, string)>();
-        if (request?.ResourceId is { } resourceId && !IsValidId(resourceId))
-        {
-            errors.Add(("resourceId", "must be 1..128 printable characters"));
-        }
-
-        if (request?.Mode is { } mode && mode is not ("onsite" or "tow"))
-        {
-            errors.Add(("mode", "must be 'onsite' or 'tow'"));
-        }
-
+        var errors = RequestValidator.CaseDispatch(request?.ResourceId, request?.Mode);
         if (errors.Count > 0)
         {
-            return ProblemResults.Validation(errors);
+            return ProblemResults.Validation(errors.Select(e => (e.Path, e.Message)));
         }
 
         var result = await grains.Incident(id).DispatchAsync(request?.ResourceId, request?.Mode);
@@ -173,30 +163,15 @@ public static class IncidentEndpoints
 
     private static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AddEventAsync(string id, EventRequest? request, Dispatchers grains, ClaimsPrincipal user, DispatchMetrics metrics)
     {
-        if (!IsValidId(id))
+        if (!RequestValidator.IsAddressableId(id))
         {
-            return ProblemResults.NotFound($"No incident has the id '{Truncate(id)}'.");
+            return ProblemResults.NotFound($"No incident has the id '{RequestValidator.Echo(id)}'.");
         }
 
-        var errors = new List<(string, string)>();
-        if (request?.Type is not { } type || !CaseTransitions.EventTypes.Contains(type))
-        {
-            errors.Add(("type", $"must be one of {string.Join(", ", CaseTransitions.EventTypes)}"));
-        }
-
-        if (request?.Position is { } p && !p.IsValid)
-        {
-            errors.Add(("position", "lat must be within -90..90 and lon within -180..180"));
-        }
-
-        if (request?.At is { } at && (at.Year < 2000 || at.Year > 2200))
-        {
-            errors.Add(("at", "must be an ISO-8601 time between 2000 and 2200"));
-        }
-
+        var errors = RequestValidator.CaseEvent(request?.Type, request?.Position, request?.At, CaseTransitions.EventTypes);
         if (errors.Count > 0)
         {
-            return ProblemResults.Validation(errors);
+            return ProblemResults.Validation(errors.Select(e => (e.Path, e.Message)));
         }
 
         var result = await grains.Incident(id).AddEventAsync(request!.Type!, request.At?.ToUniversalTime(), request.Position);
@@ -230,9 +205,4 @@ public static class IncidentEndpoints
             };
 
     private const string Masked = "***";
-
-    private static bool IsValidId(string id) =>
-        id.Length is > 0 and <= IncidentValidator.MaxIdLength && !id.Any(char.IsControl);
-
-    private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

@@ -3,6 +3,7 @@ using Dispatch.Silo.Auth;
 using Dispatch.Silo.Problems;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
+using Dispatch.Solver.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Silo.Endpoints;
@@ -35,20 +36,10 @@ public static class ResourceEndpoints
 
     private static async Task<Results<Ok<ResourceAnswer>, ValidationProblem, ProblemHttpResult>> SetPositionAsync(string id, PositionChange? change, Dispatchers grains)
     {
-        var errors = new List<(string, string)>();
-        if (change?.Lat is not { } lat || !double.IsFinite(lat) || lat is < -90 or > 90)
-        {
-            errors.Add(("lat", "is required: degrees within -90..90"));
-        }
-
-        if (change?.Lon is not { } lon || !double.IsFinite(lon) || lon is < -180 or > 180)
-        {
-            errors.Add(("lon", "is required: degrees within -180..180"));
-        }
-
+        var errors = RequestValidator.Position(change?.Lat, change?.Lon);
         if (errors.Count > 0)
         {
-            return ProblemResults.Validation(errors);
+            return ProblemResults.Validation(errors.Select(e => (e.Path, e.Message)));
         }
 
         return ToResult(await grains.Dispatcher.SetResourcePositionAsync(id, new GeoPoint(change!.Lat!.Value, change.Lon!.Value)));

@@ -113,13 +113,13 @@ public static class ScenarioEndpoints
 
     private static async Task<Results<Ok<ScenarioAnswer>, ProblemHttpResult>> GetAsync(string id, Dispatchers grains)
     {
-        var found = IsValidId(id) ? await grains.Scenario(id).GetAsync() : null;
+        var found = RequestValidator.IsAddressableId(id) ? await grains.Scenario(id).GetAsync() : null;
         return found is null ? NotFound(id) : TypedResults.Ok(AnswerOf(found));
     }
 
     private static async Task<Results<Ok<ScenarioAnswer>, ProblemHttpResult>> CancelAsync(string id, Dispatchers grains)
     {
-        if (!IsValidId(id))
+        if (!RequestValidator.IsAddressableId(id))
         {
             return NotFound(id);
         }
@@ -148,9 +148,7 @@ public static class ScenarioEndpoints
     private static string Location(string id) => $"/v1/scenarios/{Uri.EscapeDataString(id)}";
 
     private static ProblemHttpResult NotFound(string id) =>
-        ProblemResults.NotFound($"No scenario has the id '{(id.Length <= 64 ? id : id[..64] + "…")}'.");
-
-    private static bool IsValidId(string id) => id.Length is > 0 and <= IncidentValidator.MaxIdLength && !id.Any(char.IsControl);
+        ProblemResults.NotFound($"No scenario has the id '{RequestValidator.Echo(id)}'.");
     // "base" is "live" or a whole network document (ScenarioBaseConverter); the schema generator cannot see that and
     // would leave it an empty object, which a generated client could not fill.
     private static Task DescribeBase(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
