@@ -2,12 +2,13 @@ using Dispatch.Grains.Dispatching;
 using Dispatch.Grains.Incidents;
 using Dispatch.Grains.Networks;
 using Dispatch.Solver.Documents;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Silo.Hosting;
 
 /// <summary>At start-up: loads the bundled demo network into an empty store, then wakes the dispatcher so that its
 /// index is built before the first call. <c>Dispatch:SeedNetwork</c> names another file, or <c>none</c>.</summary>
-public sealed class NetworkSeeder(IGrainFactory grains, IConfiguration configuration, ILogger<NetworkSeeder> logger) : IHostedService
+public sealed class NetworkSeeder(IGrainFactory grains, IOptions<DataOptions> options, ILogger<NetworkSeeder> logger) : IHostedService
 {
     public const string DemoNetworkFile = "data/demo-network.json";
 
@@ -15,8 +16,8 @@ public sealed class NetworkSeeder(IGrainFactory grains, IConfiguration configura
     {
         var stored = await grains.GetGrain<INetworkGrain>(IncidentGrain.Network).GetAsync();
         var dispatcher = grains.GetGrain<IDispatcherGrain>(IncidentGrain.Network);
-        var seed = configuration[DispatchSettings.SeedNetwork];
-        if (stored.DocumentJson is null && seed != "none")
+        var seed = options.Value.SeedNetwork;
+        if (stored.DocumentJson is null && seed != DataOptions.NoSeed)
         {
             var path = ResolveSeed(seed);
             if (path is null)
