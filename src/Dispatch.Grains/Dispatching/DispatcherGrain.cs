@@ -48,8 +48,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         }
 
         engine = DispatchEngine.Create(document with { Centers = [.. centers.Select(c => c.Document)] });
-        logger.LogInformation("Dispatcher {Network} rebuilt its index: version {Version}, {Resources} units, {Reservations} open reservations",
-            NetworkKey, version, engine.ResourceCount, reservations.Count);
+        logger.IndexRebuilt(NetworkKey, version, engine.ResourceCount, reservations.Count);
     }
 
     public Task<Immutable<RecommendationResult?>> RecommendSharedAsync(Immutable<Incident> incident, RecommendationQuery query) =>
@@ -212,7 +211,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
             GrainFactory.GetGrain<IServiceCenterGrain>(c.Id!).ConfigureAsync(NetworkProjection.ConfigurationOf(c, version))));
         await Task.WhenAll(removed.Select(id => GrainFactory.GetGrain<IServiceCenterGrain>(id).RemoveAsync()));
         engine = next;
-        logger.LogInformation("Network {Network} replaced: version {Version}, {Resources} units", NetworkKey, version, next.ResourceCount);
+        logger.NetworkReplaced(NetworkKey, version, next.ResourceCount);
         return new NetworkChange(NetworkChangeStatus.Accepted, [], version);
     }
 

@@ -22,7 +22,7 @@ public sealed class NetworkSeeder(IGrainFactory grains, IOptions<DataOptions> op
             var path = ResolveSeed(seed);
             if (path is null)
             {
-                logger.LogWarning("No network is stored and no seed file was found; PUT /v1/network to load one");
+                logger.NoSeedNetwork();
             }
             else
             {
@@ -34,7 +34,7 @@ public sealed class NetworkSeeder(IGrainFactory grains, IOptions<DataOptions> op
                         string.Join("; ", change.Errors.Take(5).Select(e => $"{e.Path}: {e.Message}")));
                 }
 
-                logger.LogInformation("Loaded the network from {Path} (version {Version})", path, change.Version);
+                logger.NetworkSeeded(path, change.Version);
             }
         }
 
