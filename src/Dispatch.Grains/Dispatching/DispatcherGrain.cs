@@ -215,7 +215,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         return new NetworkChange(NetworkChangeStatus.Accepted, [], version);
     }
 
-    public async Task<CommandResult<ResourceSnapshot>> SetResourceStatusAsync(string resourceId, string status)
+    public async Task<CommandResult<ResourceSnapshot>> SetResourceStatusAsync(string resourceId, ResourceStatus status)
     {
         if (engine is null || !engine.HasResource(resourceId))
         {
@@ -223,7 +223,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         }
 
         var result = await GrainFactory.GetGrain<IServiceCenterGrain>(engine.CenterOf(resourceId)).SetStatusAsync(resourceId, status);
-        if (result.Succeeded && ResourceStatusNames.TryParse(result.Value!.Status, out var parsed))
+        if (result.Succeeded && result.Value!.StatusKind is { } parsed)
         {
             engine.SetResourceStatus(resourceId, parsed);
         }
@@ -362,7 +362,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         var snapshot = await GrainFactory.GetGrain<IServiceCenterGrain>(centerId).GetAsync();
         foreach (var r in snapshot.Resources)
         {
-            if (engine!.HasResource(r.Id) && ResourceStatusNames.TryParse(r.Status, out var status))
+            if (engine!.HasResource(r.Id) && r.StatusKind is { } status)
             {
                 engine.MoveResource(r.Id, new GeoPoint(r.Lat, r.Lon));
                 engine.SetResourceStatus(r.Id, status);

@@ -47,12 +47,13 @@ public static class ResourceEndpoints
 
     private static async Task<Results<Ok<ResourceAnswer>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(string id, StatusChange? change, Dispatchers grains)
     {
-        if (change?.Status is not (ResourceStatusNames.Available or ResourceStatusNames.Offline))
+        // Parsed once here; the grains take the enum (the JSON stays the lowercase name).
+        if (!ResourceStatusNames.TryParse(change?.Status, out var status) || status == ResourceStatus.Assigned)
         {
             return ProblemResults.Validation([("status", "must be 'available' or 'offline'")]);
         }
 
-        return ToResult(await grains.Dispatcher.SetResourceStatusAsync(id, change.Status));
+        return ToResult(await grains.Dispatcher.SetResourceStatusAsync(id, status));
     }
 
     private static Results<Ok<ResourceAnswer>, ValidationProblem, ProblemHttpResult> ToResult(CommandResult<ResourceSnapshot> result) => result.Error switch
