@@ -1,5 +1,5 @@
-using Dispatch.Solver.Dispatching;
 using System.Collections.Immutable;
+using Dispatch.Solver.Dispatching;
 
 namespace Dispatch.Grains.Centers;
 
