@@ -48,8 +48,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         }
 
         engine = DispatchEngine.Create(document with { Centers = [.. centers.Select(c => c.Document)] });
-        logger.LogInformation("Dispatcher {Network} rebuilt its index: version {Version}, {Resources} units, {Reservations} open reservations",
-            NetworkKey, version, engine.ResourceCount, reservations.Count);
+        logger.IndexRebuilt(NetworkKey, version, engine.ResourceCount, reservations.Count);
     }
 
     public Task<Immutable<RecommendationResult?>> RecommendSharedAsync(Immutable<Incident> incident, RecommendationQuery query) =>
@@ -212,11 +211,11 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
             GrainFactory.GetGrain<IServiceCenterGrain>(c.Id!).ConfigureAsync(NetworkProjection.ConfigurationOf(c, version))));
         await Task.WhenAll(removed.Select(id => GrainFactory.GetGrain<IServiceCenterGrain>(id).RemoveAsync()));
         engine = next;
-        logger.LogInformation("Network {Network} replaced: version {Version}, {Resources} units", NetworkKey, version, next.ResourceCount);
+        logger.NetworkReplaced(NetworkKey, version, next.ResourceCount);
         return new NetworkChange(NetworkChangeStatus.Accepted, [], version);
     }
 
-    public async Task<CommandResult<ResourceSnapshot>> SetResourceStatusAsync(string resourceId, string status)
+    public async Task<CommandResult<ResourceSnapshot>> SetResourceStatusAsync(string resourceId, ResourceStatus status)
     {
         if (engine is null || !engine.HasResource(resourceId))
         {
@@ -224,7 +223,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         }
 
         var result = await GrainFactory.GetGrain<IServiceCenterGrain>(engine.CenterOf(resourceId)).SetStatusAsync(resourceId, status);
-        if (result.Succeeded && ResourceStatusNames.TryParse(result.Value!.Status, out var parsed))
+        if (result.Succeeded && result.Value!.StatusKind is { } parsed)
         {
             engine.SetResourceStatus(resourceId, parsed);
         }
@@ -363,7 +362,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         var snapshot = await GrainFactory.GetGrain<IServiceCenterGrain>(centerId).GetAsync();
         foreach (var r in snapshot.Resources)
         {
-            if (engine!.HasResource(r.Id) && ResourceStatusNames.TryParse(r.Status, out var status))
+            if (engine!.HasResource(r.Id) && r.StatusKind is { } status)
             {
                 engine.MoveResource(r.Id, new GeoPoint(r.Lat, r.Lon));
                 engine.SetResourceStatus(r.Id, status);
