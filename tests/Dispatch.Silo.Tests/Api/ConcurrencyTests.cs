@@ -21,7 +21,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     private static readonly string[] Definite = ["open", "dispatched", "enroute", "onscene", "towing", "completed", "cancelled"];
     private static readonly string[] Holding = ["dispatched", "enroute", "onscene", "towing"];
 
-    private SiloHarness Silo { get; } = new();
+    private SiloHarness Silo { get; } = SiloHarness.ForApi();
     private readonly ConcurrentDictionary<string, string> lastSeenStatus = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> lastMode = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> failures = new();

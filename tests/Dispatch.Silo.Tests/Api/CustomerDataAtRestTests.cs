@@ -23,7 +23,7 @@ public sealed class CustomerDataAtRestTests : IAsyncLifetime
     // Parts that no JSON encoder escapes, so a plain value cannot hide behind an escape sequence.
     private static readonly string[] Probes = [Name, Phone, Vin, Notes, "AtRest-Probe", "9090 1212", "139 9090"];
 
-    private SiloHarness Silo { get; } = new();
+    private SiloHarness Silo { get; } = SiloHarness.ForApi();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

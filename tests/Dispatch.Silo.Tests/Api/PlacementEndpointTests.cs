@@ -308,7 +308,7 @@ public sealed class PlacementEndpointTests(SitesSiloFixture fixture) : IClassFix
 /// <summary>Before any network is loaded, placement has nothing to plan over: 503, like the other endpoints.</summary>
 public sealed class PlacementWithoutNetworkTests : IAsyncLifetime
 {
-    private SiloHarness Silo { get; } = new();
+    private SiloHarness Silo { get; } = SiloHarness.ForApi();
 
     public Task InitializeAsync()
     {

@@ -9,7 +9,7 @@ public sealed class RestartTests : IAsyncLifetime
 {
     private static readonly IncidentRequest OpenCase = IncidentBodies.FlatTire(SitesNetwork.At(1), "restart-open").WithCustomer("Dawa", "+86 138 0000 0001");
 
-    private SiloHarness Silo { get; } = new();
+    private SiloHarness Silo { get; } = SiloHarness.ForApi();
 
     public Task InitializeAsync()
     {
