@@ -8,7 +8,7 @@ using Dispatch.Load.Operations;
 using Dispatch.Load.RawStorage;
 using Dispatch.Load.Reporting;
 using Dispatch.Load.Scheduling;
-using Dispatch.Load.Silo;
+using Dispatch.SiloLauncher;
 using Dispatch.Load.Workload;
 
 namespace Dispatch.Load;
@@ -34,9 +34,9 @@ public sealed class LoadCommand(LoadOptions options, TimeProvider time, TextWrit
             {
                 var dll = options.StartSilo.Length > 0 ? options.StartSilo : SiloProcess.FindSiloDll(Environment.CurrentDirectory)
                     ?? throw new FileNotFoundException("No Dispatch.Silo.dll found under src/Dispatch.Silo/bin; build it or pass its path to --start-silo.");
-                silo = SiloProcess.Start(dll);
+                silo = SiloProcess.Start(dll, directoryPrefix: "dispatch-load-");
                 output.WriteLine($"Started the silo at {silo.Address} with data in {silo.DataDirectory}");
-                siloKey = await silo.WaitUntilReadyAsync(time, options.SiloReadyTimeout, cancellationToken).ConfigureAwait(false);
+                siloKey = await silo.WaitUntilReadyAsync(options.SiloReadyTimeout, time, cancellationToken).ConfigureAwait(false);
                 target = silo.Address;
             }
 

@@ -1,6 +1,6 @@
 using Dispatch.Solver.Dispatching;
 
-namespace Dispatch.Solver.Tests.TestNetworks;
+namespace Dispatch.TestKit.Networks;
 
 /// <summary>Ways to read a recommendation in assertions.</summary>
 public static class RecommendationResultExtensions

@@ -2,7 +2,7 @@ using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Validation;
 
-namespace Dispatch.Solver.Tests.TestNetworks;
+namespace Dispatch.TestKit.Networks;
 
 /// <summary>Builds small, valid network documents by hand.</summary>
 /// <remarks>Defaults are chosen so that expected numbers are easy to work out: every resource type drives
@@ -20,6 +20,7 @@ public sealed class NetworkBuilder
     private readonly List<DemandPointDocument> demandPoints = [];
     private readonly List<RuleDocument> rules = [];
     private NetworkParameters parameters;
+    private double centerRadiusKm = CenterBuilder.DefaultRadiusKm;
 
     private NetworkBuilder()
     {
@@ -50,12 +51,43 @@ public sealed class NetworkBuilder
             .Region(SouthRegion, Places.SouthRegionArea)
             .Region(NorthRegion, Places.NorthRegionArea);
 
+    /// <summary>A name of its own for this network: tests that share a cluster key their dispatcher by it and prefix
+    /// their center ids with it (<see cref="CenterId"/>), because center grains are keyed by center id.</summary>
+    public string Key { get; } = "net-" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary><paramref name="name"/> under this network's <see cref="Key"/>.</summary>
+    public string CenterId(string name) => Key + "-" + name;
+
     /// <summary>Like <see cref="Create"/> but without regions, for tests about region order.</summary>
     public static NetworkBuilder WithoutRegions()
     {
         var builder = Create();
         builder.regions.Clear();
         return builder;
+    }
+
+    /// <summary>Removes every fault, so that the catalog is exactly what is added next, in that order.</summary>
+    public NetworkBuilder NoFaults()
+    {
+        faults.Clear();
+        return this;
+    }
+
+    public NetworkBuilder RemoveRegion(string code)
+    {
+        if (regions.RemoveAll(r => r.Code == code) == 0)
+        {
+            throw new ArgumentException("no region " + code, nameof(code));
+        }
+
+        return this;
+    }
+
+    /// <summary>The service radius of the centers added from now on, unless a center sets its own.</summary>
+    public NetworkBuilder CenterRadius(double km)
+    {
+        centerRadiusKm = km;
+        return this;
     }
 
     public NetworkBuilder Parameters(Func<NetworkParameters, NetworkParameters> change)
@@ -114,7 +146,7 @@ public sealed class NetworkBuilder
 
     public NetworkBuilder Center(string id, GeoPoint location, Action<CenterBuilder>? configure = null)
     {
-        var center = new CenterBuilder(id, location);
+        var center = new CenterBuilder(id, location, centerRadiusKm);
         configure?.Invoke(center);
         centers.Add(center);
         return this;

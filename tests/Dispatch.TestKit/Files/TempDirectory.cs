@@ -1,11 +1,11 @@
-namespace Dispatch.Cli.Tests.Support;
+namespace Dispatch.TestKit.Files;
 
 /// <summary>A fresh folder for one test's files, removed afterwards.</summary>
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = Directory.CreateTempSubdirectory("dispatch-cli-test-").FullName;
+        Path = Directory.CreateTempSubdirectory("dispatch-test-").FullName;
     }
 
     public string Path { get; }

@@ -1,13 +1,15 @@
 using Dispatch.Solver.Documents;
 
-namespace Dispatch.Silo.Tests.Api.Support;
+namespace Dispatch.TestKit.Incidents;
 
-/// <summary>Incident bodies. Each has a fixed <c>reportedAt</c>, so no answer depends on when the test runs.</summary>
-internal static class TestIncidents
+/// <summary>Incident bodies for <c>POST /v1/incidents</c>. Each has a fixed <c>reportedAt</c>, so no answer depends on
+/// when the test runs; the car has the test tyre size (<see cref="TestIncidents.TyreSpec"/>).</summary>
+public static class IncidentBodies
 {
-    public const string TireSpec = "235/55R19";
-    public const string TireSku = "TIRE-" + TireSpec;
+    public const string TireSpec = TestIncidents.TyreSpec;
+    public const string TireSku = TestIncidents.Tyre;
 
+    /// <summary>Wednesday 2025-03-12 10:30 in Asia/Shanghai.</summary>
     public static readonly DateTimeOffset ReportedAt = new(2025, 3, 12, 2, 30, 0, TimeSpan.Zero);
 
     /// <summary>A flat tyre on a combustion car: onsite (service van with a tyre) or tow.</summary>

@@ -1,6 +1,6 @@
 using Dispatch.Solver.Documents;
 
-namespace Dispatch.Solver.Tests.TestNetworks;
+namespace Dispatch.TestKit.Networks;
 
 /// <summary>Access rules for tests; "deny" and "partner_only" as docs/dispatch-semantics.md "Access rules" names
 /// them.</summary>

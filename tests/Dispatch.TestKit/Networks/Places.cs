@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dispatch.Solver.Documents;
 
-namespace Dispatch.Solver.Tests.TestNetworks;
+namespace Dispatch.TestKit.Networks;
 
 /// <summary>The little world the tests live in: two regions stacked north-south, and points placed by
 /// kilometres along a meridian, where the great-circle distance is exactly the arc R * dLat.</summary>
@@ -21,8 +21,22 @@ public static class Places
     /// <summary>A point in R2, about 55.6 km north of the border.</summary>
     public static GeoPoint NorthBase { get; } = new(30.5, 105);
 
+    /// <summary>The middle of R1, far from its borders.</summary>
+    public static GeoPoint MidSouth { get; } = new(25, 105);
+
     /// <summary>Outside every region of the test world.</summary>
     public static GeoPoint Nowhere { get; } = new(-10, 20);
+
+    /// <summary>
+    /// Site number <paramref name="slot"/> (0..71) of a grid in R1, one degree apart (more than 100 km), so that
+    /// centers with a small service radius at different sites never serve each other's incidents.
+    /// </summary>
+    public static GeoPoint Site(int slot)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(slot);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(slot, 71);
+        return new GeoPoint(21 + (slot / 8), 101 + (slot % 8));
+    }
 
     /// <summary>The point <paramref name="km"/> kilometres north (negative: south) of <paramref name="from"/>
     /// on its meridian; the haversine distance between the two is <paramref name="km"/>.</summary>

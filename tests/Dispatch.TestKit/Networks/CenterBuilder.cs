@@ -1,21 +1,25 @@
 using Dispatch.Solver.Documents;
 
-namespace Dispatch.Solver.Tests.TestNetworks;
+namespace Dispatch.TestKit.Networks;
 
-/// <summary>One service center of a <see cref="NetworkBuilder"/>: direct, radius 1000 km, no stock by default.</summary>
+/// <summary>One service center of a <see cref="NetworkBuilder"/>: direct, radius 1000 km (or the builder's
+/// <see cref="NetworkBuilder.CenterRadius"/>), no stock by default.</summary>
 public sealed class CenterBuilder
 {
+    public const double DefaultRadiusKm = 1000;
+
     private readonly string id;
     private readonly GeoPoint location;
     private readonly List<ResourceDocument> resources = [];
     private readonly Dictionary<string, StockLevel> stock = new(StringComparer.Ordinal);
     private string kind = "direct";
-    private double serviceRadiusKm = 1000;
+    private double serviceRadiusKm;
 
-    internal CenterBuilder(string id, GeoPoint location)
+    internal CenterBuilder(string id, GeoPoint location, double serviceRadiusKm)
     {
         this.id = id;
         this.location = location;
+        this.serviceRadiusKm = serviceRadiusKm;
     }
 
     public CenterBuilder Partner()

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Dispatch.Silo.Tests.Harness;
+namespace Dispatch.TestKit.Silos;
 
 internal static class FreePort
 {

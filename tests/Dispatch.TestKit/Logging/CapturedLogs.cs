@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Logging;
 
-namespace Dispatch.Silo.Tests.Api.Support;
+namespace Dispatch.TestKit.Logging;
 
 /// <summary>
 /// Keeps every log entry the silo writes, as a console logger with scopes would print it: the formatted
@@ -10,6 +10,8 @@ namespace Dispatch.Silo.Tests.Api.Support;
 /// </summary>
 public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 {
+    // A bound, so that a chatty silo at Debug cannot eat the test run's memory.
+    private const int MaxEntries = 50_000;
     private readonly ConcurrentQueue<string> entries = new();
     private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
 
@@ -22,6 +24,9 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
     /// <summary>The entries that contain <paramref name="text"/> (ordinal).</summary>
     public IReadOnlyList<string> Containing(string text) =>
         [.. entries.Where(e => e.Contains(text, StringComparison.Ordinal))];
+
+    /// <summary>Whether any entry contains <paramref name="text"/>, in any case.</summary>
+    public bool Contains(string text) => entries.Any(e => e.Contains(text, StringComparison.OrdinalIgnoreCase));
 
     public void Dispose()
     {
@@ -45,7 +50,10 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
                 text.Append(Environment.NewLine).Append(exception);
             }
 
-            owner.entries.Enqueue(text.ToString());
+            if (owner.entries.Count < MaxEntries)
+            {
+                owner.entries.Enqueue(text.ToString());
+            }
         }
 
         private static void AppendValues(StringBuilder text, object? state)
