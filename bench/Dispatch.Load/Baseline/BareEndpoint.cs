@@ -28,6 +28,10 @@ public sealed class BareEndpoint : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>Fires when the host is asked to stop (SIGTERM, SIGINT): whoever keeps it serving must then let go,
+    /// or the host's console lifetime holds the process open waiting for it.</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     /// <param name="port">0 for any free port.</param>
     public static async Task<BareEndpoint> StartAsync(int port, CancellationToken cancellationToken)
     {

@@ -13,11 +13,12 @@ public static class ServeBareCommand
         // Scripts wait for this line to know the port is open.
         output.WriteLine($"Serving POST {bare.Address}{BareEndpoint.Path} until stopped");
         output.Flush();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bare.Stopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
 
