@@ -17,7 +17,7 @@ public sealed class DispatcherEndTests(ClusterFixture fixture)
         var held = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.FlatTire(Places.Base), TwoCenters.NearVan, "onsite");
         var jobEnd = Places.North(Places.Base, 5);
 
-        var done = await net.Dispatcher.CompleteAsync(incidentId, jobEnd);
+        var done = await net.Dispatcher.CompleteAsync(incidentId, jobEnd, null);
 
         Assert.Equal(held.Reservation, done);
         var center = await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).GetAsync();
@@ -40,7 +40,7 @@ public sealed class DispatcherEndTests(ClusterFixture fixture)
         var incidentId = TestIncidents.NewId();
         var held = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.FlatTire(Places.Base), TwoCenters.NearVan, "onsite");
 
-        var released = await net.Dispatcher.ReleaseAsync(incidentId);
+        var released = await net.Dispatcher.ReleaseAsync(incidentId, null);
 
         Assert.Equal(held.Reservation, released);
         var center = await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).GetAsync();
@@ -58,10 +58,10 @@ public sealed class DispatcherEndTests(ClusterFixture fixture)
         var net = await TwoCenters.LoadAsync(fixture.Grains, tyres: 2);
         var incidentId = TestIncidents.NewId();
         await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.FlatTire(Places.Base), TwoCenters.NearVan, "onsite");
-        await net.Dispatcher.CompleteAsync(incidentId, Places.Base);
+        await net.Dispatcher.CompleteAsync(incidentId, Places.Base, null);
 
-        Assert.Null(await net.Dispatcher.CompleteAsync(incidentId, Places.Base));
-        Assert.Null(await net.Dispatcher.ReleaseAsync(incidentId));
+        Assert.Null(await net.Dispatcher.CompleteAsync(incidentId, Places.Base, null));
+        Assert.Null(await net.Dispatcher.ReleaseAsync(incidentId, null));
 
         var center = await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).GetAsync();
         Assert.Equal(new StockSnapshot(1, 0), center.Stock[TestNetwork.Tyre]);
