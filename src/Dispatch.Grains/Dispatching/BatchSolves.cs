@@ -19,11 +19,37 @@ internal static class BatchSolves
         await Gate.WaitAsync();
         try
         {
-            return await Task.Run(() => DispatchEngine.Create(network).SolveBatch(incidents, settings));
+            return await OnOwnThread(() => DispatchEngine.Create(network).SolveBatch(incidents, settings));
         }
         finally
         {
             Gate.Release();
         }
+    }
+
+    // Not a thread-pool thread: a solve blocks its thread for up to its time limit, and on a small machine the pool
+    // would add threads only slowly, so requests would queue behind it. Below normal priority, so that where the
+    // system honours it, dispatches win the cores first.
+    private static Task<T> OnOwnThread<T>(Func<T> work)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                done.SetResult(work());
+            }
+            catch (Exception failure)
+            {
+                done.SetException(failure);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "batch solve",
+            Priority = ThreadPriority.BelowNormal,
+        };
+        thread.Start();
+        return done.Task;
     }
 }
