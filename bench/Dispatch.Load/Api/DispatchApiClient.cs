@@ -1,29 +1,31 @@
-using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 
 namespace Dispatch.Load.Api;
 
-/// <summary>The calls of docs/api.md the load generator makes, over a pool of keep-alive HTTP/1.1 connections.</summary>
+/// <summary>The calls of docs/api.md the load generator makes, through one <see cref="HttpClient"/> over a
+/// <see cref="SocketsHttpHandler"/> pool of keep-alive connections.</summary>
 /// <remarks>
-/// Every call runs to its end on the calling thread and returns a completed task: the run's sender threads each
-/// drive one connection, as wrk's <c>-c</c> (see <see cref="Http1Connection"/> for why this is not
-/// <see cref="HttpClient"/>). At most <c>maxConnections</c> calls are on the wire at once; a call that finds them
-/// all busy blocks until one is free. Transport failures (refused, reset, timeout) surface as
-/// <see cref="HttpRequestException"/> or an unrequested cancellation so that callers count them apart from HTTP
-/// answers. The cancellation token is looked at before a call, not during one (the request timeout bounds it).
+/// <para>Every call runs to its end on the calling thread and returns a completed task: the run's sender threads
+/// each drive one request at a time, as wrk's <c>-c</c>, with the synchronous <see cref="HttpClient.Send(HttpRequestMessage, HttpCompletionOption, CancellationToken)"/>
+/// and a synchronous read of the body, so that no answer is handed through the thread pool (whose spinning workers
+/// cost the old asynchronous generator more CPU than the server it measured, on two shared cores).</para>
+/// <para>At most <c>maxConnections</c> calls are on the wire at once (the handler's connection limit is the same);
+/// a call that finds them all busy blocks until one is free, and its service time starts only then. Transport
+/// failures (refused, reset) surface as <see cref="HttpRequestException"/> or <see cref="IOException"/>, a timeout
+/// as an unrequested <see cref="TaskCanceledException"/>, so that callers count them apart from HTTP answers. The
+/// cancellation token is looked at before a call and while waiting for the answer's header.</para>
 /// </remarks>
 public sealed class DispatchApiClient : IDisposable
 {
-    private readonly ConcurrentStack<Http1Connection> _idle = new();
+    private readonly HttpClient _http;
     private readonly SemaphoreSlim _slots;
     private readonly TimeProvider _time;
     private readonly TimeSpan _requestTimeout;
-    private readonly EndPoint _endPoint;
-    private readonly string _pathBase;
-    private readonly string _fixedHeaders;
-    private readonly byte[] _recommendHead;
+    private readonly Uri _baseAddress;
+    private readonly Uri _recommendations;
     private int _disposed;
 
     public DispatchApiClient(Uri baseAddress, string? apiKey, int maxConnections, TimeSpan requestTimeout, TimeProvider time)
@@ -31,23 +33,31 @@ public sealed class DispatchApiClient : IDisposable
         ArgumentNullException.ThrowIfNull(time);
         LoopbackGuard.Require(baseAddress);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxConnections);
-        if (baseAddress.Scheme != Uri.UriSchemeHttp)
-        {
-            throw new ArgumentException($"Refusing {baseAddress}: the load generator speaks plain HTTP/1.1 only.", nameof(baseAddress));
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(requestTimeout, TimeSpan.Zero);
 
         _time = time;
         _requestTimeout = requestTimeout;
         _slots = new SemaphoreSlim(maxConnections, maxConnections);
-        var host = baseAddress.IdnHost.Trim('[', ']');
-        _endPoint = IPAddress.TryParse(host, out var ip) ? new IPEndPoint(ip, baseAddress.Port) : new DnsEndPoint(host, baseAddress.Port);
-        _pathBase = baseAddress.AbsolutePath.EndsWith('/') ? baseAddress.AbsolutePath : baseAddress.AbsolutePath + "/";
-        _fixedHeaders = "\r\nHost: " + baseAddress.Authority + (string.IsNullOrEmpty(apiKey) ? string.Empty : "\r\nAuthorization: Bearer " + apiKey);
-        _recommendHead = Head("POST", "v1/recommendations", hasBody: true);
+        _baseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+        _recommendations = Resolve("v1/recommendations");
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = maxConnections,
+            // Kept for the whole run, so that each sender reuses a warm keep-alive connection as wrk does.
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            ConnectTimeout = requestTimeout,
+            ConnectCallback = (context, cancel) => ValueTask.FromResult<Stream>(Connect(context.DnsEndPoint, cancel)),
+        };
+        _http = new HttpClient(handler) { Timeout = requestTimeout };
+        if (!string.IsNullOrEmpty(apiKey))
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
     }
-
-    /// <summary>Open connections waiting for a call.</summary>
-    public int IdleConnections => _idle.Count;
 
     public Task<ApiResponse> GetNetworkAsync(CancellationToken ct) => SendAsync(HttpMethod.Get, "v1/network", null, ct);
 
@@ -59,7 +69,7 @@ public sealed class DispatchApiClient : IDisposable
 
     /// <summary>The answer's body is skipped, not decoded: no operation reads a recommendation (its Body is empty).</summary>
     public Task<ApiResponse> RecommendAsync(byte[] incidentJson, CancellationToken ct) =>
-        ExchangeAsync(_recommendHead, incidentJson, readBody: false, ct);
+        ExchangeAsync(HttpMethod.Post, _recommendations, incidentJson, readBody: false, ct);
 
     public Task<ApiResponse> CreateIncidentAsync(byte[] incidentJson, CancellationToken ct) =>
         SendAsync(HttpMethod.Post, "v1/incidents", incidentJson, ct);
@@ -81,21 +91,27 @@ public sealed class DispatchApiClient : IDisposable
 
     public Task<ApiResponse> PostAsync(string path, byte[] json, CancellationToken ct) => SendAsync(HttpMethod.Post, path, json, ct);
 
+    /// <param name="target">An address made once with <see cref="Resolve"/>, for a path called at high rate.</param>
     /// <param name="readBody">False to skip the answer's body (its Body is then empty).</param>
-    public Task<ApiResponse> PostAsync(RequestHead head, byte[] json, bool readBody, CancellationToken ct)
+    public Task<ApiResponse> PostAsync(Uri target, byte[] json, bool readBody, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(head);
-        return ExchangeAsync(head.Bytes, json, readBody, ct);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(json);
+        return ExchangeAsync(HttpMethod.Post, target, json, readBody, ct);
     }
 
     public Task<ApiResponse> SendAsync(HttpMethod method, string path, byte[]? json, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(method);
-        return ExchangeAsync(Head(method.Method, path, json is not null), json, readBody: true, ct);
+        return ExchangeAsync(method, Resolve(path), json, readBody: true, ct);
     }
 
-    /// <summary>A POST request line and headers made once, for a path called at high rate.</summary>
-    public RequestHead PostHead(string path) => new(Head("POST", path, hasBody: true));
+    /// <summary>The absolute address of an API path (relative to the base address, leading '/' or not).</summary>
+    public Uri Resolve(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return new Uri(_baseAddress, path.TrimStart('/'));
+    }
 
     public void Dispose()
     {
@@ -104,24 +120,16 @@ public sealed class DispatchApiClient : IDisposable
             return;
         }
 
-        while (_idle.TryPop(out var connection))
-        {
-            connection.Dispose();
-        }
-
+        _http.Dispose();
         _slots.Dispose();
     }
 
-    private byte[] Head(string method, string path, bool hasBody) =>
-        Encoding.ASCII.GetBytes(method + " " + _pathBase + path.TrimStart('/') + " HTTP/1.1" + _fixedHeaders
-            + (hasBody ? "\r\nContent-Type: application/json" : string.Empty));
-
-    /// <summary>Runs the call on the calling thread (the returned task is complete): see <see cref="Http1Connection"/>.</summary>
-    private Task<ApiResponse> ExchangeAsync(byte[] head, byte[]? json, bool readBody, CancellationToken ct)
+    /// <summary>Runs the call on the calling thread (the returned task is complete).</summary>
+    private Task<ApiResponse> ExchangeAsync(HttpMethod method, Uri target, byte[]? json, bool readBody, CancellationToken ct)
     {
         try
         {
-            return Task.FromResult(Exchange(head, json, readBody, ct));
+            return Task.FromResult(Exchange(method, target, json, readBody, ct));
         }
         catch (Exception error)
         {
@@ -129,7 +137,7 @@ public sealed class DispatchApiClient : IDisposable
         }
     }
 
-    private ApiResponse Exchange(byte[] head, byte[]? json, bool readBody, CancellationToken ct)
+    private ApiResponse Exchange(HttpMethod method, Uri target, byte[]? json, bool readBody, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
         ct.ThrowIfCancellationRequested();
@@ -138,41 +146,25 @@ public sealed class DispatchApiClient : IDisposable
         {
             // Service time starts once a connection is ours: a wait for one is the generator's queue, not the server's.
             var started = _time.GetTimestamp();
-            for (var attempt = 0; ; attempt++)
+            using var request = new HttpRequestMessage(method, target);
+            if (json is not null)
             {
-                var connection = _idle.TryPop(out var idle) ? idle : Connect();
-                try
-                {
-                    var (status, body) = connection.Exchange(head, json ?? [], json is not null, readBody);
-                    if (connection.Reusable)
-                    {
-                        _idle.Push(connection);
-                    }
-                    else
-                    {
-                        connection.Dispose();
-                    }
-
-                    return new ApiResponse(status, body, _time.GetElapsedTime(started));
-                }
-                catch (HttpRequestException) when (attempt == 0 && connection.Exchanges > 0 && !connection.ResponseStarted)
-                {
-                    // The server closed an idle keep-alive and no byte of an answer came: once more on a fresh
-                    // connection, as HttpClient does.
-                    connection.Dispose();
-                }
-                catch (TimeoutException error)
-                {
-                    connection.Dispose();
-                    // Counted as a transport error like HttpClient's own timeout (see OperationCall).
-                    throw new TaskCanceledException($"The request timed out after {_requestTimeout.TotalSeconds:0.#}s.", error);
-                }
-                catch
-                {
-                    connection.Dispose();
-                    throw;
-                }
+                request.Content = new ByteArrayContent(json);
+                // Exactly what the API expects; no charset parameter, no parsing.
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
             }
+
+            using var response = _http.Send(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            // Read to its end, so that the connection goes back to the pool for the next call.
+            using var body = response.Content.ReadAsStream(ct);
+            var text = readBody ? ReadText(body) : Drain(body);
+            return new ApiResponse((int)response.StatusCode, text, _time.GetElapsedTime(started));
+        }
+        catch (Exception error) when (IsTimeout(error) && !ct.IsCancellationRequested)
+        {
+            // Counted as a transport error (an unrequested cancellation, see OperationCall), with one message
+            // whether the header (HttpClient's timeout) or the body (the socket's) was late.
+            throw new TaskCanceledException($"The request timed out after {_requestTimeout.TotalSeconds:0.#}s.", error);
         }
         finally
         {
@@ -180,31 +172,54 @@ public sealed class DispatchApiClient : IDisposable
         }
     }
 
-    private Http1Connection Connect()
+    private static string Drain(Stream body)
     {
-        var socket = _endPoint is IPEndPoint ip
-            ? new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
-            : new Socket(SocketType.Stream, ProtocolType.Tcp);
+        body.CopyTo(Stream.Null);
+        return string.Empty;
+    }
+
+    private static string ReadText(Stream body)
+    {
+        using var buffer = new MemoryStream();
+        body.CopyTo(buffer);
+        return buffer.Length == 0 ? string.Empty : Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static bool IsTimeout(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            if (e is TimeoutException or SocketException { SocketErrorCode: SocketError.TimedOut } or OperationCanceledException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What the handler's own synchronous connect does, plus socket timeouts: HttpClient's timeout ends
+    /// with the answer's header, and these bound the synchronous reads of its body that follow.</summary>
+    private NetworkStream Connect(DnsEndPoint endPoint, CancellationToken cancel)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
         var timeout = (int)Math.Clamp(_requestTimeout.TotalMilliseconds, 1, int.MaxValue);
         socket.NoDelay = true;
         socket.ReceiveTimeout = timeout;
         socket.SendTimeout = timeout;
         try
         {
-            socket.Connect(_endPoint);
+            using (cancel.UnsafeRegister(static s => ((Socket)s!).Dispose(), socket))
+            {
+                socket.Connect(endPoint);
+            }
+
+            return new NetworkStream(socket, ownsSocket: true);
         }
-        catch (SocketException error)
+        catch
         {
             socket.Dispose();
-            throw new HttpRequestException($"Cannot connect to {_endPoint}: {error.Message}", error);
+            throw;
         }
-
-        return new Http1Connection(new NetworkStream(socket, ownsSocket: true));
     }
-}
-
-/// <summary>A request line and headers encoded once (see <see cref="DispatchApiClient.PostHead"/>).</summary>
-public sealed class RequestHead(byte[] bytes)
-{
-    internal byte[] Bytes { get; } = bytes;
 }

@@ -18,7 +18,7 @@ public sealed class BareRun(LoadOptions options, TimeProvider time)
         // An incident-sized body like the engine's, without needing the engine's network.
         var network = new NetworkView([], [], [new Coordinates(36.4, 94.9)], ["255/45R20"]);
         var incidents = new IncidentFactory(network, options.JitterKm);
-        var operations = new Dictionary<OperationKind, ILoadOperation> { [OperationKind.Bare] = new BareOperation(incidents, api.PostHead(BareEndpoint.Path)) };
+        var operations = new Dictionary<OperationKind, ILoadOperation> { [OperationKind.Bare] = new BareOperation(incidents, api.Resolve(BareEndpoint.Path)) };
         Arrival Plan(long index) => new(index, OperationKind.Bare, new Random(ArrivalPlanner.DeriveSeed(options.Seed, index)));
         var run = new LoadRun(time, api, operations, Plan, _ => OperationKind.Bare, options.MaxInFlight, options.Connections);
         var result = await run.RunAsync(ratePerSecond, Warmup, Duration, cancellationToken).ConfigureAwait(false);
