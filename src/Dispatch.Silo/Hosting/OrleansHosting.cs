@@ -1,6 +1,7 @@
 using Dispatch.Grains;
 using Dispatch.Grains.Serialization;
 using Dispatch.Silo.Storage;
+using Dispatch.Silo.Storage.GroupCommit;
 using Orleans.Configuration;
 using Orleans.Providers;
 
@@ -42,8 +43,16 @@ public static class OrleansHosting
                     break;
                 case StorageProviderKind.Sqlite:
                     silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
-                    AddAdoNetStorage(silo, storage);
-                    SerializeSqliteWrites(silo);
+                    if (storage.GroupCommit)
+                    {
+                        AddGroupCommitStorage(silo, storage);
+                    }
+                    else
+                    {
+                        AddAdoNetStorage(silo, storage);
+                        SerializeSqliteWrites(silo);
+                    }
+
                     break;
                 default:
                     silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
@@ -81,7 +90,27 @@ public static class OrleansHosting
         silo.AddAdoNetGrainStorageAsDefault(Configure);
     }
 
-    // SQLite has one writer; both storages write to the same file, so they share one gate.
+    // The AdoNet provider as before (its statements, its serializer, its ETag checks), opening its connections from a
+    // data source that sends every write to the one group-committing writer. Both storages write to the same file,
+    // so they share it.
+    private static void AddGroupCommitStorage(ISiloBuilder silo, StorageSettings storage)
+    {
+        var writer = new SqliteGroupCommit(storage.ConnectionString!, storage.Synchronous);
+        var dataSource = new GroupCommitDataSource(storage.ConnectionString!, writer);
+        silo.Services.AddSingleton(writer);
+        silo.Services.AddSingleton(dataSource);
+
+        void Configure(AdoNetGrainStorageOptions o)
+        {
+            o.Invariant = storage.Invariant;
+            o.DataSource = dataSource;
+        }
+
+        silo.AddAdoNetGrainStorage(GrainStorage.Name, Configure);
+        silo.AddAdoNetGrainStorageAsDefault(Configure);
+    }
+
+    // Without group commit: SQLite has one writer; both storages write to the same file, so they share one gate.
     private static void SerializeSqliteWrites(ISiloBuilder silo)
     {
         silo.Services.AddSingleton<SqliteWriteGate>();
