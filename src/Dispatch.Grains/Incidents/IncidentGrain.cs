@@ -79,8 +79,8 @@ public sealed class IncidentGrain(
         finally
         {
             // Even when the dispatch failed, the case is stored open, as when it was written before dispatching.
-            await listing;
-            await UpdateAsync(s =>
+            // The case and its listing are written side by side (with group commit, in one commit).
+            var write = UpdateAsync(s =>
             {
                 s.Request = CustomerData.Strip(request with { Id = Id, ReportedAt = incident.ReportedAt, OnExpressway = incident.OnExpressway, AutoDispatch = null });
                 s.Incident = incident;
@@ -94,6 +94,7 @@ public sealed class IncidentGrain(
                     Assign(s, reservation);
                 }
             }, data);
+            await Task.WhenAll(listing, write);
         }
 
         if (decision is null)
