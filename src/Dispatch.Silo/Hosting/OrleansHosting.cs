@@ -2,6 +2,7 @@ using Dispatch.Grains;
 using Dispatch.Grains.Serialization;
 using Dispatch.Silo.Storage;
 using Dispatch.Silo.Storage.GroupCommit;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Providers;
 
@@ -95,16 +96,17 @@ public static class OrleansHosting
     // so they share it.
     private static void AddGroupCommitStorage(ISiloBuilder silo, StorageSettings storage)
     {
-        var writer = new SqliteGroupCommit(storage.ConnectionString!, storage.Synchronous);
-        var dataSource = new GroupCommitDataSource(storage.ConnectionString!, writer);
-        silo.Services.AddSingleton(writer);
-        silo.Services.AddSingleton(dataSource);
+        // Built by the container, so that it disposes them at stop (after Orleans): the writer then finishes what
+        // is queued and closes its connection.
+        silo.Services.AddSingleton(_ => new SqliteGroupCommit(storage.ConnectionString!, storage.Synchronous));
+        silo.Services.AddSingleton(provider => new GroupCommitDataSource(storage.ConnectionString!, provider.GetRequiredService<SqliteGroupCommit>()));
 
-        void Configure(AdoNetGrainStorageOptions o)
-        {
-            o.Invariant = storage.Invariant;
-            o.DataSource = dataSource;
-        }
+        void Configure(OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+            options.Configure<GroupCommitDataSource>((o, dataSource) =>
+            {
+                o.Invariant = storage.Invariant;
+                o.DataSource = dataSource;
+            });
 
         silo.AddAdoNetGrainStorage(GrainStorage.Name, Configure);
         silo.AddAdoNetGrainStorageAsDefault(Configure);
