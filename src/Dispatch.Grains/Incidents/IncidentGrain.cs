@@ -64,24 +64,46 @@ public sealed class IncidentGrain(
         var data = CustomerData.Of(request) with { FingerprintKey = CustomerDataProtector.NewFingerprintKey() };
         var sealedData = protector.Seal(data);
         var fingerprintHash = CustomerDataProtector.Fingerprint(data.FingerprintKey!, fingerprint);
-        await UpdateAsync(s =>
+        var createdAt = time.GetUtcNow();
+
+        // The listing is a hint that listings check against the case itself (a listed id with no case is skipped),
+        // so it may be written before the case, beside the dispatch, rather than after it.
+        var listing = Registry.TrackAsync(Id, CaseStatus.Open);
+        DispatchDecision? decision = null;
+        try
         {
-            s.Request = CustomerData.Strip(request with { Id = Id, ReportedAt = incident.ReportedAt, OnExpressway = incident.OnExpressway, AutoDispatch = null });
-            s.Incident = incident;
-            s.SealedCustomerData = sealedData;
-            s.FingerprintHash = fingerprintHash;
-            s.Fingerprint = null;
-            s.Status = CaseStatus.Open;
-            s.Timeline.Add(new TimelineEntry("created", time.GetUtcNow()));
-        }, data);
-        await Registry.TrackAsync(Id, CaseStatus.Open);
-        if (autoDispatch)
+            // The hold comes before the case's one write, which records it: a crash between them leaves a hold with
+            // no case, which the client's retry (same id) adopts, since the dispatcher answers with the hold it has.
+            decision = autoDispatch ? await Dispatcher.DispatchAsync(Id, incident, null, null) : null;
+        }
+        finally
         {
-            var dispatched = await DispatchAsync(null, null);
-            return dispatched with { Outcome = dispatched.Outcome == CaseOutcome.Ok ? CaseOutcome.Created : dispatched.Outcome };
+            // Even when the dispatch failed, the case is stored open, as when it was written before dispatching.
+            // The case and its listing are written side by side (with group commit, in one commit).
+            var write = UpdateAsync(s =>
+            {
+                s.Request = CustomerData.Strip(request with { Id = Id, ReportedAt = incident.ReportedAt, OnExpressway = incident.OnExpressway, AutoDispatch = null });
+                s.Incident = incident;
+                s.SealedCustomerData = sealedData;
+                s.FingerprintHash = fingerprintHash;
+                s.Fingerprint = null;
+                s.Status = CaseStatus.Open;
+                s.Timeline.Add(new TimelineEntry("created", createdAt));
+                if (decision is { Status: DispatchStatus.Dispatched, Reservation: { } reservation })
+                {
+                    Assign(s, reservation);
+                }
+            }, data);
+            await Task.WhenAll(listing, write);
         }
 
-        return new CaseResult(CaseOutcome.Created, View(), null);
+        if (decision is null)
+        {
+            return new CaseResult(CaseOutcome.Created, View(), null);
+        }
+
+        var dispatched = Answer(decision);
+        return dispatched with { Outcome = dispatched.Outcome == CaseOutcome.Ok ? CaseOutcome.Created : dispatched.Outcome };
     }
 
     public Task<CaseView?> GetAsync() => Task.FromResult(state.State.Exists ? View() : null);
@@ -107,17 +129,25 @@ public sealed class IncidentGrain(
         }
 
         var decision = await Dispatcher.DispatchAsync(Id, state.State.Incident!, resourceId, mode);
-        return decision.Status switch
+        if (decision is { Status: DispatchStatus.Dispatched, Reservation: { } reservation })
         {
-            DispatchStatus.Dispatched => await RecordAsync(decision.Reservation!),
-            DispatchStatus.Conflict => new CaseResult(CaseOutcome.Conflict, View(), decision.Detail, decision.Recommendation),
-            DispatchStatus.Unassignable => new CaseResult(CaseOutcome.Unassignable, View(), decision.Detail, decision.Recommendation),
-            DispatchStatus.OutsideServedArea => new CaseResult(CaseOutcome.OutsideServedArea, View(), decision.Detail),
-            DispatchStatus.UnknownResource => new CaseResult(CaseOutcome.NotFound, View(), decision.Detail),
-            DispatchStatus.NotPossible => new CaseResult(CaseOutcome.Invalid, View(), decision.Detail),
-            _ => new CaseResult(CaseOutcome.Unassignable, View(), decision.Detail),
-        };
+            await RecordAsync(reservation);
+        }
+
+        return Answer(decision);
     }
+
+    /// <summary>The answer to a dispatch decision, once the case records what it has to.</summary>
+    private CaseResult Answer(DispatchDecision decision) => decision.Status switch
+    {
+        DispatchStatus.Dispatched => new CaseResult(CaseOutcome.Ok, View(), null),
+        DispatchStatus.Conflict => new CaseResult(CaseOutcome.Conflict, View(), decision.Detail, decision.Recommendation),
+        DispatchStatus.Unassignable => new CaseResult(CaseOutcome.Unassignable, View(), decision.Detail, decision.Recommendation),
+        DispatchStatus.OutsideServedArea => new CaseResult(CaseOutcome.OutsideServedArea, View(), decision.Detail),
+        DispatchStatus.UnknownResource => new CaseResult(CaseOutcome.NotFound, View(), decision.Detail),
+        DispatchStatus.NotPossible => new CaseResult(CaseOutcome.Invalid, View(), decision.Detail),
+        _ => new CaseResult(CaseOutcome.Unassignable, View(), decision.Detail),
+    };
 
     public async Task<CaseResult> RecordDispatchAsync(Reservation reservation)
     {
@@ -179,14 +209,15 @@ public sealed class IncidentGrain(
 
     private async Task<CaseResult> RecordAsync(Reservation reservation)
     {
-        var assignment = new AssignmentView(reservation.ResourceId, reservation.CenterId, reservation.Mode, reservation.Sku, reservation.EtaMin, reservation.ReservedAt);
-        await UpdateAsync(s =>
-        {
-            s.Status = CaseStatus.Dispatched;
-            s.Assignment = assignment;
-            s.Timeline.Add(new TimelineEntry(CaseStatus.Dispatched, reservation.ReservedAt, null, reservation.ResourceId, reservation.Mode));
-        });
+        await UpdateAsync(s => Assign(s, reservation));
         return new CaseResult(CaseOutcome.Ok, View(), null);
+    }
+
+    private static void Assign(IncidentCaseState s, Reservation reservation)
+    {
+        s.Status = CaseStatus.Dispatched;
+        s.Assignment = new AssignmentView(reservation.ResourceId, reservation.CenterId, reservation.Mode, reservation.Sku, reservation.EtaMin, reservation.ReservedAt);
+        s.Timeline.Add(new TimelineEntry(CaseStatus.Dispatched, reservation.ReservedAt, null, reservation.ResourceId, reservation.Mode));
     }
 
     /// <summary>Whether a request with this fingerprint is the one that opened the case.</summary>

@@ -7,6 +7,8 @@ public static class DispatchSettings
     public const string StorageProvider = "Dispatch:Storage:Provider";
     public const string StorageConnectionString = "Dispatch:Storage:ConnectionString";
     public const string StorageApplySchema = "Dispatch:Storage:ApplySchema";
+    public const string StorageSynchronous = "Dispatch:Storage:Synchronous";
+    public const string StorageGroupCommit = "Dispatch:Storage:GroupCommit";
     public const string ClusterId = "Dispatch:Orleans:ClusterId";
     public const string ServiceId = "Dispatch:Orleans:ServiceId";
     public const string SiloPort = "Dispatch:Orleans:SiloPort";

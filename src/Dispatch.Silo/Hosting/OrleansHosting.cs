@@ -1,6 +1,8 @@
 using Dispatch.Grains;
 using Dispatch.Grains.Serialization;
 using Dispatch.Silo.Storage;
+using Dispatch.Silo.Storage.GroupCommit;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Providers;
 
@@ -42,8 +44,16 @@ public static class OrleansHosting
                     break;
                 case StorageProviderKind.Sqlite:
                     silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
-                    AddAdoNetStorage(silo, storage);
-                    SerializeSqliteWrites(silo);
+                    if (storage.GroupCommit)
+                    {
+                        AddGroupCommitStorage(silo, storage);
+                    }
+                    else
+                    {
+                        AddAdoNetStorage(silo, storage);
+                        SerializeSqliteWrites(silo);
+                    }
+
                     break;
                 default:
                     silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
@@ -81,7 +91,28 @@ public static class OrleansHosting
         silo.AddAdoNetGrainStorageAsDefault(Configure);
     }
 
-    // SQLite has one writer; both storages write to the same file, so they share one gate.
+    // The AdoNet provider as before (its statements, its serializer, its ETag checks), opening its connections from a
+    // data source that sends every write to the one group-committing writer. Both storages write to the same file,
+    // so they share it.
+    private static void AddGroupCommitStorage(ISiloBuilder silo, StorageSettings storage)
+    {
+        // Built by the container, so that it disposes them at stop (after Orleans): the writer then finishes what
+        // is queued and closes its connection.
+        silo.Services.AddSingleton(_ => new SqliteGroupCommit(storage.ConnectionString!, storage.Synchronous));
+        silo.Services.AddSingleton(provider => new GroupCommitDataSource(storage.ConnectionString!, provider.GetRequiredService<SqliteGroupCommit>()));
+
+        void Configure(OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+            options.Configure<GroupCommitDataSource>((o, dataSource) =>
+            {
+                o.Invariant = storage.Invariant;
+                o.DataSource = dataSource;
+            });
+
+        silo.AddAdoNetGrainStorage(GrainStorage.Name, Configure);
+        silo.AddAdoNetGrainStorageAsDefault(Configure);
+    }
+
+    // Without group commit: SQLite has one writer; both storages write to the same file, so they share one gate.
     private static void SerializeSqliteWrites(ISiloBuilder silo)
     {
         silo.Services.AddSingleton<SqliteWriteGate>();

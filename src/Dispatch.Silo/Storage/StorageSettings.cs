@@ -1,10 +1,18 @@
 using Dispatch.Silo.Hosting;
+using Dispatch.Silo.Storage.GroupCommit;
 using Microsoft.Data.Sqlite;
 
 namespace Dispatch.Silo.Storage;
 
 /// <summary>The storage the wiring uses, resolved from <see cref="StorageOptions"/> (defaults filled in).</summary>
-public sealed record StorageSettings(StorageProviderKind Provider, string? ConnectionString, bool ApplySchema)
+/// <param name="Synchronous">SQLite's sync level for grain writes (WAL mode).</param>
+/// <param name="GroupCommit">SQLite: concurrent grain writes share one transaction and one sync.</param>
+public sealed record StorageSettings(
+    StorageProviderKind Provider,
+    string? ConnectionString,
+    bool ApplySchema,
+    SqliteSynchronous Synchronous = SqliteSynchronous.Full,
+    bool GroupCommit = true)
 {
     /// <summary>Orleans knows SQLite by this name and serves it with Microsoft.Data.Sqlite's factory.</summary>
     public const string SqliteInvariant = "System.Data.SQLite";
@@ -38,7 +46,9 @@ public sealed record StorageSettings(StorageProviderKind Provider, string? Conne
             _ => null,
         };
 
-        return new StorageSettings(provider, connectionString, applySchema);
+        var synchronous = options.SynchronousLevel
+            ?? throw new InvalidOperationException($"{DispatchSettings.StorageSynchronous} must be full or normal (was '{options.Synchronous}').");
+        return new StorageSettings(provider, connectionString, applySchema, synchronous, options.GroupCommit ?? true);
     }
 
     // SQLite serializes writers. Microsoft.Data.Sqlite retries a busy database until the command

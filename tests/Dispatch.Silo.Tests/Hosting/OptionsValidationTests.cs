@@ -17,6 +17,8 @@ public sealed class OptionsValidationTests
         // key, bad value, the key the message must name
         { DispatchSettings.StorageProvider, "oracle", DispatchSettings.StorageProvider },
         { DispatchSettings.StorageApplySchema, "maybe", DispatchSettings.StorageApplySchema },
+        { DispatchSettings.StorageSynchronous, "off", DispatchSettings.StorageSynchronous },
+        { DispatchSettings.StorageGroupCommit, "sometimes", DispatchSettings.StorageGroupCommit },
         { DispatchSettings.SiloPort, "0", DispatchSettings.SiloPort },
         { DispatchSettings.SiloPort, "eleven", DispatchSettings.SiloPort },
         { DispatchSettings.GatewayPort, "70000", DispatchSettings.GatewayPort },
@@ -87,6 +89,8 @@ public sealed class OptionsValidationTests
         var storage = services.GetRequiredService<StorageSettings>();
         Assert.Equal(StorageProviderKind.Sqlite, storage.Provider);
         Assert.True(storage.ApplySchema);
+        Assert.Equal(Dispatch.Silo.Storage.GroupCommit.SqliteSynchronous.Full, storage.Synchronous);
+        Assert.True(storage.GroupCommit);
         Assert.Contains(Path.Combine(silo.Options.DataDir, "dispatch.db"), storage.ConnectionString, StringComparison.Ordinal);
 
         using var client = silo.Anonymous();
@@ -101,6 +105,8 @@ public sealed class OptionsValidationTests
         var cluster = new SiloClusterOptions();
         Assert.Equal(("dispatch", "dispatch", 11111, 30000), (cluster.ClusterId, cluster.ServiceId, cluster.SiloPort, cluster.GatewayPort));
         Assert.Equal(StorageProviderKind.Sqlite, new StorageOptions().ProviderKind);
+        Assert.Equal(Dispatch.Silo.Storage.GroupCommit.SqliteSynchronous.Full, new StorageOptions().SynchronousLevel);
+        Assert.Equal(Dispatch.Silo.Storage.GroupCommit.SqliteSynchronous.Normal, new StorageOptions { Synchronous = " NORMAL " }.SynchronousLevel);
         Assert.True(SiloClusterOptionsValidator.ValidateAll(cluster).Succeeded);
     }
 

@@ -1,6 +1,9 @@
+using System.Net.Http.Json;
 using Dispatch.Grains;
 using Microsoft.Extensions.DependencyInjection;
 using Dispatch.Silo.Storage;
+using Dispatch.Silo.Tests.Harness;
+using Dispatch.TestKit.Silos;
 using Orleans.Storage;
 
 namespace Dispatch.Silo.Tests.Storage;
@@ -33,9 +36,9 @@ public sealed class GrainStorageDecorationTests
     }
 
     [Fact]
-    public async Task SqliteSilo_DispatchAndDefaultStorages_ShareOneWriteGate()
+    public async Task SqliteSilo_GroupCommitOff_DispatchAndDefaultStoragesShareOneWriteGate()
     {
-        await using var silo = TestSilo.New().Start();
+        await using var silo = TestSilo.New(new SiloOptions { DataDir = SiloHarness.NewTempDir(), GroupCommit = false }).Start();
 
         var named = Assert.IsType<SerializedWriteGrainStorage>(silo.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name));
         var byDefault = Assert.IsType<SerializedWriteGrainStorage>(
@@ -43,5 +46,22 @@ public sealed class GrainStorageDecorationTests
         Assert.Same(byDefault, silo.Services.GetRequiredService<IGrainStorage>());
         Assert.NotSame(named, byDefault);
         Assert.IsType<AdoNetGrainStorage>(named.Inner);
+    }
+
+    [Fact]
+    public async Task SqliteSilo_ByDefault_BothStoragesWriteThroughOneGroupCommit()
+    {
+        await using var silo = TestSilo.New().Start();
+
+        Assert.IsType<AdoNetGrainStorage>(silo.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name));
+        Assert.IsType<AdoNetGrainStorage>(silo.Services.GetRequiredKeyedService<IGrainStorage>(Orleans.Providers.ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
+        var writer = silo.Services.GetRequiredService<Dispatch.Silo.Storage.GroupCommit.SqliteGroupCommit>();
+        var before = writer.Counts.Statements;
+
+        using var admin = silo.Admin();
+        using var response = await admin.PostAsync("v1/admin/keys", JsonContent.Create(new { name = "group-commit-probe", role = "agent" }));
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+        Assert.True(writer.Counts.Statements > before, "the key registry's write did not go through the group commit");
     }
 }

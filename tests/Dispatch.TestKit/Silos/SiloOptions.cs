@@ -9,6 +9,7 @@ public sealed record SiloOptions
     public string Provider { get; init; } = "sqlite";
     public string? ConnectionString { get; init; }
     public bool? ApplySchema { get; init; }
+    public bool? GroupCommit { get; init; }
     public string ClusterId { get; init; } = "dispatch-test";
     public int SiloPort { get; init; } = FreePort.Next();
     public int GatewayPort { get; init; } = FreePort.Next();
@@ -29,6 +30,11 @@ public sealed record SiloOptions
         if (ApplySchema is { } apply)
         {
             yield return new("Dispatch:Storage:ApplySchema", apply ? "true" : "false");
+        }
+
+        if (GroupCommit is { } group)
+        {
+            yield return new("Dispatch:Storage:GroupCommit", group ? "true" : "false");
         }
 
         if (SeedNetwork is not null)

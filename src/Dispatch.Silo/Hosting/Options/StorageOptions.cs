@@ -1,4 +1,5 @@
 using Dispatch.Silo.Storage;
+using Dispatch.Silo.Storage.GroupCommit;
 
 namespace Dispatch.Silo.Hosting;
 
@@ -15,6 +16,21 @@ public sealed class StorageOptions
 
     /// <summary>Apply the schema scripts at start; unset means yes for SQLite and no for PostgreSQL.</summary>
     public bool? ApplySchema { get; set; }
+
+    /// <summary>SQLite only: <c>full</c> (default: a 201 survives a power cut) or <c>normal</c> (survives a process
+    /// kill, not a power cut); any case.</summary>
+    public string? Synchronous { get; set; }
+
+    /// <summary>SQLite only: concurrent grain writes share one transaction and one sync; unset means yes.</summary>
+    public bool? GroupCommit { get; set; }
+
+    /// <summary>The level named by <see cref="Synchronous"/>, or null when it names none.</summary>
+    public SqliteSynchronous? SynchronousLevel => (Synchronous ?? string.Empty).Trim().ToLowerInvariant() switch
+    {
+        "full" or "" => SqliteSynchronous.Full,
+        "normal" => SqliteSynchronous.Normal,
+        _ => null,
+    };
 
     /// <summary>The provider named by <see cref="Provider"/>, or null when it names none.</summary>
     public StorageProviderKind? ProviderKind => (Provider ?? string.Empty).Trim().ToLowerInvariant() switch

@@ -19,6 +19,11 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             failures.Add($"{DispatchSettings.StorageConnectionString} is required for PostgreSQL storage.");
         }
 
+        if (options.SynchronousLevel is null)
+        {
+            failures.Add($"{DispatchSettings.StorageSynchronous} must be full or normal (was '{options.Synchronous}').");
+        }
+
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
     }
 }
