@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Dispatch.Solver.Batch.Live;
 using Dispatch.Solver.Dispatching;
 
 namespace Dispatch.Benchmarks;
@@ -17,8 +18,8 @@ public class BatchBenchmarks
     public void Setup() => scenario = BatchScenario.Create(Scenario);
 
     [Benchmark(Description = "SolveBatch (CP-SAT)")]
-    public BatchResult Solve() => scenario.Engine.SolveBatch(scenario.Incidents, scenario.Options);
+    public LiveBatchResult Solve() => scenario.Engine.SolveBatch(scenario.Incidents, scenario.Settings);
 
     [Benchmark(Description = "GreedyBatch (one by one)", Baseline = true)]
-    public BatchResult Greedy() => scenario.Engine.GreedyBatch(scenario.Incidents);
+    public LiveBatchResult Greedy() => scenario.Engine.GreedyBatch(scenario.Incidents);
 }

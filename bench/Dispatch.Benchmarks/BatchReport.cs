@@ -16,7 +16,7 @@ public static class BatchReport
             var scenario = BatchScenario.Create(name);
             setup.Stop();
             var greedy = scenario.Engine.GreedyBatch(scenario.Incidents);
-            var batch = scenario.Engine.SolveBatch(scenario.Incidents, scenario.Options);
+            var batch = scenario.Engine.SolveBatch(scenario.Incidents, scenario.Settings);
             var gain = (greedy.Objective - batch.Objective) / greedy.Objective;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {name} | {batch.Objective:F1} | {greedy.Objective:F1} | {gain:P2} | {batch.Optimal} | {batch.Gap:P3} | {batch.CandidateOptions} | {batch.Assignments.Count} / {greedy.Assignments.Count} | {batch.SolveMillis:F0} | {greedy.SolveMillis:F0} | {setup.ElapsedMilliseconds} |"));

@@ -7,12 +7,12 @@ namespace Dispatch.Benchmarks;
 /// <summary>A surge on the synthetic national network: the engine, the open incidents, and the solver settings.</summary>
 public sealed class BatchScenario
 {
-    private BatchScenario(string name, DispatchEngine engine, (string Id, Incident Incident)[] incidents, BatchOptions options)
+    private BatchScenario(string name, DispatchEngine engine, (string Id, Incident Incident)[] incidents, BatchSolverSettings settings)
     {
         Name = name;
         Engine = engine;
         Incidents = incidents;
-        Options = options;
+        Settings = settings;
     }
 
     public string Name { get; }
@@ -21,7 +21,7 @@ public sealed class BatchScenario
 
     public (string Id, Incident Incident)[] Incidents { get; }
 
-    public BatchOptions Options { get; }
+    public BatchSolverSettings Settings { get; }
 
     public const string Regional = "200 incidents x 3,000 units";
     public const string National = "1,000 incidents x 20,000 units";
@@ -33,7 +33,7 @@ public sealed class BatchScenario
             name,
             DispatchEngine.Create(SyntheticNetwork.Create(centers: 300, resourcesPerCenter: 10, demandPoints: 3_000)),
             Surge(200, new GeoPoint(31.5, 118.5), 250, seed: 11),
-            new BatchOptions { TimeLimit = TimeSpan.FromSeconds(10), Workers = 2, Seed = 1 }),
+            new BatchSolverSettings { TimeLimit = TimeSpan.FromSeconds(10), Workers = 2, Seed = 1 }),
 
         // The full national network; half the calls from three storm areas, half spread as usual demand.
         National => new BatchScenario(
@@ -45,7 +45,7 @@ public sealed class BatchScenario
                 .. Surge(150, new GeoPoint(43.8, 87.6), 400, seed: 23, firstId: 350),
                 .. SyntheticNetwork.Incidents(500, seed: 24).Select((incident, i) => ($"n{i:D4}", incident)),
             ],
-            new BatchOptions { TimeLimit = TimeSpan.FromSeconds(5), Workers = 2, Seed = 1 }),
+            new BatchSolverSettings { TimeLimit = TimeSpan.FromSeconds(5), Workers = 2, Seed = 1 }),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown batch scenario"),
     };
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Dispatch.Grains.Centers;
 using Dispatch.Grains.Incidents;
+using Dispatch.Solver.Batch.Live;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 
@@ -40,7 +41,7 @@ public sealed class BatchCases(IGrainFactory grains)
         }
 
         var cases = await Task.WhenAll(incidents.Select(i => grains.GetGrain<IIncidentGrain>(i.Request.Id!).CreateAsync(i.Request, i.Incident, false)));
-        var left = new List<BatchUnassignedIncident>();
+        var left = new List<LiveBatchUnassignedIncident>();
         var open = new List<BatchIncident>();
         for (var i = 0; i < all.Length; i++)
         {
@@ -57,7 +58,7 @@ public sealed class BatchCases(IGrainFactory grains)
             }
             else
             {
-                left.Add(new BatchUnassignedIncident(all[i].Id, reason, 0));
+                left.Add(new LiveBatchUnassignedIncident(all[i].Id, reason, 0));
             }
         }
 
@@ -71,7 +72,7 @@ public sealed class BatchCases(IGrainFactory grains)
         var kept = decision.Reservations.Where((_, i) => recorded[i]).ToImmutableArray();
         var keptIds = kept.Select(r => r.IncidentId).ToHashSet(StringComparer.Ordinal);
         var dropped = decision.Reservations.Where((_, i) => !recorded[i])
-            .Select(r => new BatchUnassignedIncident(r.IncidentId, CaseChanged, 0));
+            .Select(r => new LiveBatchUnassignedIncident(r.IncidentId, CaseChanged, 0));
         var position = all.Select((incident, i) => (incident.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         return decision with
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dispatch.Grains.Centers;
+using Dispatch.Solver.Batch.Live;
 using Dispatch.Solver.Dispatching;
 
 namespace Dispatch.Grains.Dispatching;
@@ -35,7 +36,7 @@ public static class BatchGrainReasons
 [GenerateSerializer, Immutable]
 public sealed record BatchDecision(
     [property: Id(0)] BatchStatus Status,
-    [property: Id(1)] BatchResult? Result,
+    [property: Id(1)] LiveBatchResult? Result,
     [property: Id(2)] bool Committed,
     [property: Id(3)] ImmutableArray<Reservation> Reservations,
     [property: Id(4)] int Resolved,

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using Dispatch.Grains.Centers;
+using Dispatch.Solver.Batch.Live;
 using Dispatch.Solver.Dispatching;
-using SolverBatchOptions = Dispatch.Solver.Batch.BatchOptions;
+using BatchSolverSettings = Dispatch.Solver.Batch.BatchSolverSettings;
 using SolverObjective = Dispatch.Solver.Batch.BatchObjectiveBreakdown;
 
 namespace Dispatch.Grains.Dispatching;
@@ -20,26 +21,26 @@ public sealed partial class DispatcherGrain
             return new BatchDecision(BatchStatus.NoNetwork, null, commit, [], 0, ["no network has been loaded"]);
         }
 
-        var options = new SolverBatchOptions
+        var settings = new BatchSolverSettings
         {
             TimeLimit = TimeSpan.FromMilliseconds(timeLimitMs is { } ms && ms > 0 ? ms : DefaultBatchTimeLimitMs),
             Workers = Math.Clamp(Environment.ProcessorCount, 1, 4),
         };
         var skipped = incidents.Where(i => reservations.ContainsKey(i.Id))
-            .Select(i => new BatchUnassignedIncident(i.Id, BatchGrainReasons.AlreadyDispatched, 0))
+            .Select(i => new LiveBatchUnassignedIncident(i.Id, BatchGrainReasons.AlreadyDispatched, 0))
             .ToList();
         var pending = incidents.Where(i => !reservations.ContainsKey(i.Id)).Select(i => (i.Id, i.Incident)).ToList();
         if (!commit)
         {
-            var preview = engine.SolveBatch(pending, options);
+            var preview = engine.SolveBatch(pending, settings);
             return new BatchDecision(BatchStatus.Solved, WithSkipped(preview, skipped, incidents), false, [], 0, []);
         }
 
-        var committed = new List<(BatchAssignedIncident Assigned, Reservation Reservation)>();
+        var committed = new List<(LiveBatchAssignment Assigned, Reservation Reservation)>();
         var adopted = new List<Reservation>();
         var notes = new List<string>();
         var resolved = 0;
-        var result = engine.SolveBatch(pending, options);
+        var result = engine.SolveBatch(pending, settings);
         while (true)
         {
             var refused = await ReserveInOrderAsync(result, committed, adopted, notes);
@@ -53,26 +54,26 @@ public sealed partial class DispatcherGrain
             if (resolved == MaxBatchResolves)
             {
                 notes.Add($"gave up after {resolved} re-solves; {pending.Count} incidents left unassigned");
-                skipped.AddRange(pending.Select(p => new BatchUnassignedIncident(p.Id, BatchGrainReasons.ReservationRefused, 0)));
+                skipped.AddRange(pending.Select(p => new LiveBatchUnassignedIncident(p.Id, BatchGrainReasons.ReservationRefused, 0)));
                 pending.Clear();
-                result = engine.SolveBatch([], options);
+                result = engine.SolveBatch([], settings);
                 break;
             }
 
             resolved++;
             notes.Add($"re-solved the {pending.Count} incidents not yet reserved");
-            result = engine.SolveBatch(pending, options);
+            result = engine.SolveBatch(pending, settings);
         }
 
         // Adopted holds are reported as already dispatched, and returned with the others so that their cases record them.
-        skipped.AddRange(adopted.Select(a => new BatchUnassignedIncident(a.IncidentId, BatchGrainReasons.AlreadyDispatched, 0)));
+        skipped.AddRange(adopted.Select(a => new LiveBatchUnassignedIncident(a.IncidentId, BatchGrainReasons.AlreadyDispatched, 0)));
         return new BatchDecision(BatchStatus.Solved, Final(result, committed, skipped, incidents, resolved), true,
             [.. Ordered(committed, incidents).Select(c => c.Reservation), .. adopted], resolved, [.. notes]);
     }
 
     /// <summary>Reserves the result's assignments one by one exactly as a single dispatch does; stops at the first
     /// refusal (after taking the center's word for its state) and says so.</summary>
-    private async Task<bool> ReserveInOrderAsync(BatchResult result, List<(BatchAssignedIncident, Reservation)> committed, List<Reservation> adopted, List<string> notes)
+    private async Task<bool> ReserveInOrderAsync(LiveBatchResult result, List<(LiveBatchAssignment, Reservation)> committed, List<Reservation> adopted, List<string> notes)
     {
         foreach (var assigned in result.Assignments)
         {
@@ -127,13 +128,13 @@ public sealed partial class DispatcherGrain
         return false;
     }
 
-    private static BatchResult WithSkipped(BatchResult result, List<BatchUnassignedIncident> skipped, ImmutableArray<BatchIncident> incidents) =>
+    private static LiveBatchResult WithSkipped(LiveBatchResult result, List<LiveBatchUnassignedIncident> skipped, ImmutableArray<BatchIncident> incidents) =>
         skipped.Count == 0 ? result : result with { Unassigned = Ordered([.. result.Unassigned, .. skipped], u => u.IncidentId, incidents) };
 
     /// <summary>The committed assignments with what the last solve left unassigned. Without a re-solve this is the
     /// last solve itself; after one, the weighted costs are those each assignment was chosen at.</summary>
-    private static BatchResult Final(BatchResult last, List<(BatchAssignedIncident Assigned, Reservation Reservation)> committed,
-        List<BatchUnassignedIncident> skipped, ImmutableArray<BatchIncident> incidents, int resolved)
+    private static LiveBatchResult Final(LiveBatchResult last, List<(LiveBatchAssignment Assigned, Reservation Reservation)> committed,
+        List<LiveBatchUnassignedIncident> skipped, ImmutableArray<BatchIncident> incidents, int resolved)
     {
         var assignments = Ordered(committed, incidents).Select(c => c.Assigned).ToList();
         var unassigned = Ordered([.. last.Unassigned, .. skipped], u => u.IncidentId, incidents);
@@ -159,8 +160,8 @@ public sealed partial class DispatcherGrain
         };
     }
 
-    private static List<(BatchAssignedIncident Assigned, Reservation Reservation)> Ordered(
-        List<(BatchAssignedIncident Assigned, Reservation Reservation)> committed, ImmutableArray<BatchIncident> incidents) =>
+    private static List<(LiveBatchAssignment Assigned, Reservation Reservation)> Ordered(
+        List<(LiveBatchAssignment Assigned, Reservation Reservation)> committed, ImmutableArray<BatchIncident> incidents) =>
         Ordered(committed, c => c.Assigned.IncidentId, incidents);
 
     private static List<T> Ordered<T>(IEnumerable<T> items, Func<T, string> idOf, ImmutableArray<BatchIncident> incidents)

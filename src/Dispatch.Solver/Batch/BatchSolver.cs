@@ -10,20 +10,20 @@ public sealed class BatchSolver(TimeProvider? timeProvider = null)
     private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
 
     /// <param name="problem">The batch.</param>
-    /// <param name="options">How to solve it.</param>
+    /// <param name="settings">How to solve it.</param>
     /// <param name="startingPoint">Optionally, an option index per incident (-1 unassigned) to start CP-SAT from
     /// instead of the built-in greedy choice; used only where it is feasible and every choice survived pruning.</param>
-    public BatchSolution Solve(BatchProblem problem, BatchOptions? options = null, IReadOnlyList<int>? startingPoint = null)
+    public BatchSolution Solve(BatchProblem problem, BatchSolverSettings? settings = null, IReadOnlyList<int>? startingPoint = null)
     {
-        options ??= BatchOptions.Default;
+        settings ??= BatchSolverSettings.Default;
         BatchProblemValidator.ThrowIfInvalid(problem);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Workers, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TimeLimit, TimeSpan.Zero, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Workers, 1, nameof(settings));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.TimeLimit, TimeSpan.Zero, nameof(settings));
 
         var started = time.GetTimestamp();
         var scale = ObjectiveScale.For(problem);
-        var model = BatchModelBuilder.Build(problem, scale, options.Prune);
-        var (outcome, method) = SolveModel(model, options, startingPoint is null ? null : StartingPoint.ToCandidates(model, startingPoint));
+        var model = BatchModelBuilder.Build(problem, scale, settings.Prune);
+        var (outcome, method) = SolveModel(model, settings, startingPoint is null ? null : StartingPoint.ToCandidates(model, startingPoint));
         var elapsed = time.GetElapsedTime(started);
 
         var optionChoice = new int[model.IncidentCount];
@@ -53,7 +53,7 @@ public sealed class BatchSolver(TimeProvider? timeProvider = null)
             SolveTime: elapsed);
     }
 
-    private static (ModelOutcome Outcome, BatchSolveMethod Method) SolveModel(BatchModel model, BatchOptions options, int[]? start)
+    private static (ModelOutcome Outcome, BatchSolveMethod Method) SolveModel(BatchModel model, BatchSolverSettings settings, int[]? start)
     {
         var greedy = start ?? GreedyAssignment.Choose(model);
         if (model.CandidateCount == 0)
@@ -62,7 +62,7 @@ public sealed class BatchSolver(TimeProvider? timeProvider = null)
             return (new ModelOutcome(nothing, model.ScaledObjective(nothing), true), BatchSolveMethod.Trivial);
         }
 
-        if (options.UseAssignmentFastPath && model.IsPlainAssignment)
+        if (settings.UseAssignmentFastPath && model.IsPlainAssignment)
         {
             var rows = Enumerable.Range(0, model.IncidentCount)
                 .Select(i => new AssignmentRow(model.Candidates[i].Select(c => (c.Resource, c.Cost)).ToArray(), model.Penalty[i]))
@@ -74,7 +74,7 @@ public sealed class BatchSolver(TimeProvider? timeProvider = null)
         }
 
         // CP-SAT may end on a solution worse than its hint when the time limit cuts it short: keep the better one.
-        var solved = CpSatBatchSolver.Solve(model, options, greedy);
+        var solved = CpSatBatchSolver.Solve(model, settings, greedy);
         if (!solved.Optimal && model.ScaledObjective(greedy) < model.ScaledObjective(solved.Choice))
         {
             solved = solved with { Choice = greedy };

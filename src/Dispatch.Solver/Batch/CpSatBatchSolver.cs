@@ -14,7 +14,7 @@ internal sealed record ModelOutcome(int[] Choice, double ScaledBound, bool Optim
 /// </summary>
 internal static class CpSatBatchSolver
 {
-    public static ModelOutcome Solve(BatchModel model, BatchOptions options, int[] hint)
+    public static ModelOutcome Solve(BatchModel model, BatchSolverSettings settings, int[] hint)
     {
         var cp = new CpModel();
         var variables = new List<ILiteral>();
@@ -85,7 +85,7 @@ internal static class CpSatBatchSolver
         {
             StringParameters = string.Create(
                 CultureInfo.InvariantCulture,
-                $"num_workers:{options.Workers} random_seed:{options.Seed} max_time_in_seconds:{options.TimeLimit.TotalSeconds:R} linearization_level:2"),
+                $"num_workers:{settings.Workers} random_seed:{settings.Seed} max_time_in_seconds:{settings.TimeLimit.TotalSeconds:R} linearization_level:2"),
         };
         var status = solver.Solve(cp);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))

@@ -1,52 +1,52 @@
+using Dispatch.Solver.Batch;
+using Dispatch.Solver.Batch.Live;
 using Dispatch.Solver.Coverage;
 using Dispatch.Solver.Documents;
-using Dispatch.Solver.Geography;
 using Dispatch.Solver.Network;
 using Dispatch.Solver.Travel;
 
 namespace Dispatch.Solver.Dispatching;
 
-/// <summary>The live network in memory: topology, availability, stock and the coverage index, and the
-/// single-incident recommendation over them. Not thread-safe: its owner serializes calls.</summary>
-public sealed partial class DispatchEngine
+/// <summary>The live network in memory and the dispatch decisions over it: one incident at a time
+/// (<see cref="Recommend"/>) or a surge batch (<see cref="SolveBatch"/>). Not thread-safe: its owner serializes calls.
+/// </summary>
+/// <remarks>A façade: checks arguments and hands each call to the collaborator whose one job it is. They share
+/// one <see cref="LiveNetwork"/> (state and its changes) and one <see cref="UnitRings"/> (the ring walk):
+/// <see cref="RecommendationSearch"/> answers a single incident, <see cref="BatchCandidateSearch"/> and
+/// <see cref="LiveBatchSolver"/> a batch, <see cref="GreedyBatchBaseline"/> the one-by-one baseline, and
+/// <see cref="UnitEvaluator"/> judges a unit against an incident for all of them.</remarks>
+public sealed class DispatchEngine
 {
-    private readonly CompiledNetwork network;
-    private readonly ITravelModel travel;
-    private readonly CoverageIndex coverage;
-    private readonly PointLocator locator;
-    private readonly ServiceAreaIndex serviceAreas;
-    private int movesSinceDeviationScan;
-
-    // Moves only ever raise the deviation bound; a full rescan this often lets it fall back when units come home,
-    // at a cost (one pass over the units) that is small against this many moves.
-    private const int MovesBetweenDeviationScans = 1024;
-
-    // The first ring is about 0.7 times the mean spacing of centers (the side of the area each center has on
-    // average), within 10 to 200 km; 50 km when there are no centers to measure.
-    private const double FirstRingSpacingFactor = 0.7;
-    private const double MinFirstRingKm = 10;
-    private const double MaxFirstRingKm = 200;
-    private const double FirstRingWithoutCentersKm = 50;
-
-    // The first search ring: about the spacing of centers, so most incidents settle in one or two rings.
-    private readonly double firstRingKm;
-
-    // An upper bound of how far any unit stands from its center: an option's unit is no farther from the
-    // incident than its center is plus this. Moves only raise it between full rescans, which keeps it a bound.
-    private double maxDeviationKm;
+    private readonly LiveNetwork live;
+    private readonly UnitEvaluator evaluator;
+    private readonly RecommendationSearch recommendations;
+    private readonly LiveBatchSolver batches;
+    private readonly GreedyBatchBaseline greedy;
 
     private DispatchEngine(CompiledNetwork network, ITravelModel travel)
     {
-        this.network = network;
-        this.travel = travel;
-        coverage = new CoverageIndex(network, travel);
-        locator = new PointLocator(network.Resources.Length, i => (network.Resources[i].Lat, network.Resources[i].Lon));
-        firstRingKm = FirstRing(network.Centers);
-        serviceAreas = new ServiceAreaIndex([.. network.Centers.Select(c => (c.Lat, c.Lon, c.ServiceRadiusKm))]);
-        RescanDeviation();
+        live = new LiveNetwork(network, travel);
+        var rings = new UnitRings(live);
+        evaluator = new UnitEvaluator(live);
+        recommendations = new RecommendationSearch(live, rings, evaluator);
+        batches = new LiveBatchSolver(live, new BatchCandidateSearch(live, rings, evaluator), evaluator);
+        greedy = new GreedyBatchBaseline(live, recommendations);
     }
 
-    public int ResourceCount => network.Resources.Length;
+    public int ResourceCount => live.Network.Resources.Length;
+
+    /// <summary>The compiled network the engine walks; the simulator reads the same arrays instead of a second model.</summary>
+    internal CompiledNetwork Network => live.Network;
+
+    internal CoverageIndex CoverageIndex => live.Coverage;
+
+    /// <summary>Units the last recommendation looked at; tests use it to show that pruning prunes.</summary>
+    internal int LastVisited => recommendations.LastVisited;
+
+    internal int LastRings => recommendations.LastRings;
+
+    /// <summary>Options the last batch handed to the solver; tests use it to show that the candidate search stops early.</summary>
+    internal int LastBatchCandidateCount => batches.LastBatchCandidateCount;
 
     /// <summary>Compiles a network document that has passed <see cref="Validation.NetworkValidator"/>.</summary>
     public static DispatchEngine Create(NetworkDocument document, ITravelModel? travel = null) =>
@@ -56,164 +56,100 @@ public sealed partial class DispatchEngine
     public string? RegionOf(GeoPoint point)
     {
         ArgumentNullException.ThrowIfNull(point);
-        var index = network.RegionIndexOf(point.Lat, point.Lon);
-        return index < 0 ? null : network.Regions[index].Code;
+        var index = live.Network.RegionIndexOf(point.Lat, point.Lon);
+        return index < 0 ? null : live.Network.Regions[index].Code;
     }
 
-    public bool HasResource(string resourceId) => network.ResourcesById.ContainsKey(resourceId);
+    public bool HasResource(string resourceId) => live.Network.ResourcesById.ContainsKey(resourceId);
 
-    public bool HasCenter(string centerId) => network.CentersById.ContainsKey(centerId);
+    public bool HasCenter(string centerId) => live.Network.CentersById.ContainsKey(centerId);
 
-    public ResourceStatus StatusOf(string resourceId) => Resource(resourceId).Status;
+    public ResourceStatus StatusOf(string resourceId) => live.Resource(resourceId).Status;
 
-    public string CenterOf(string resourceId) => network.Centers[Resource(resourceId).CenterIndex].Id;
+    public string CenterOf(string resourceId) => live.Network.Centers[live.Resource(resourceId).CenterIndex].Id;
 
     public GeoPoint PositionOf(string resourceId)
     {
-        var u = Resource(resourceId);
+        var u = live.Resource(resourceId);
         return new GeoPoint(u.Lat, u.Lon);
     }
 
-    public void SetResourceStatus(string resourceId, ResourceStatus status)
-    {
-        var u = Resource(resourceId);
-        if (u.Status == status)
-        {
-            return;
-        }
+    public void SetResourceStatus(string resourceId, ResourceStatus status) => live.SetResourceStatus(resourceId, status);
 
-        var wasAvailable = u.Status == ResourceStatus.Available;
-        u.Status = status;
-        if (wasAvailable)
-        {
-            coverage.Deactivate(u.Index);
-        }
-        else if (status == ResourceStatus.Available)
-        {
-            coverage.Activate(u.Index);
-        }
-    }
-
-    public void MoveResource(string resourceId, GeoPoint position)
-    {
-        ArgumentNullException.ThrowIfNull(position);
-        if (!position.IsValid)
-        {
-            throw new ArgumentOutOfRangeException(nameof(position), "coordinates out of range");
-        }
-
-        var u = Resource(resourceId);
-        if (u.Lat == position.Lat && u.Lon == position.Lon)
-        {
-            return;
-        }
-
-        locator.Move(u.Index, position.Lat, position.Lon);
-        u.Lat = position.Lat;
-        u.Lon = position.Lon;
-        NoteDeviation(u);
-        if (++movesSinceDeviationScan >= MovesBetweenDeviationScans)
-        {
-            RescanDeviation();
-        }
-
-        coverage.Move(u.Index, u.Status == ResourceStatus.Available);
-    }
+    public void MoveResource(string resourceId, GeoPoint position) => live.MoveResource(resourceId, position);
 
     /// <summary>Sets a center's stock of a SKU; reserved never exceeds on hand.</summary>
-    public void SetStock(string centerId, string sku, int onHand, int reserved)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(reserved);
-        ArgumentOutOfRangeException.ThrowIfLessThan(onHand, reserved);
-        var center = Center(centerId);
-        center.Stock[sku] = new StockCell(onHand, reserved);
-    }
+    public void SetStock(string centerId, string sku, int onHand, int reserved) => live.SetStock(centerId, sku, onHand, reserved);
 
     /// <summary>(onHand, reserved) of a SKU at a center; (0, 0) when the center does not stock it.</summary>
-    public (int OnHand, int Reserved) StockOf(string centerId, string sku) =>
-        Center(centerId).Stock.TryGetValue(sku, out var cell) ? (cell.OnHand, cell.Reserved) : (0, 0);
+    public (int OnHand, int Reserved) StockOf(string centerId, string sku) => live.StockOf(centerId, sku);
 
     /// <summary>Demand weight (times region weight) that only this resource covers; 0 when it is not available.</summary>
-    public double CoverageLoss(string resourceId) => coverage.Loss(Resource(resourceId).Index);
+    public double CoverageLoss(string resourceId) => live.Coverage.Loss(live.Resource(resourceId).Index);
 
-    public int CoverCount(string coverageClass, string demandPointId)
-    {
-        var cls = Array.IndexOf(network.CoverageClasses, coverageClass);
-        if (cls < 0)
-        {
-            throw new ArgumentException($"unknown coverage class '{coverageClass}'", nameof(coverageClass));
-        }
-
-        if (!network.DemandPointsById.TryGetValue(demandPointId, out var d))
-        {
-            throw new ArgumentException($"unknown demand point '{demandPointId}'", nameof(demandPointId));
-        }
-
-        return coverage.Count(cls, d.Index);
-    }
+    public int CoverCount(string coverageClass, string demandPointId) => live.CoverCount(coverageClass, demandPointId);
 
     /// <summary>The document with live status, position and stock.</summary>
-    public NetworkDocument ToDocument()
+    public NetworkDocument ToDocument() => live.ToDocument();
+
+    /// <summary>Ranks the options for an incident (docs/dispatch-semantics.md "Eligibility", "Score"); how the search
+    /// stops early: <see cref="RecommendationSearch"/>.</summary>
+    public RecommendationResult Recommend(Incident incident, RecommendationQuery query)
     {
-        var centers = network.Document.Centers ?? [];
-        var live = new List<CenterDocument>(centers.Count);
-        foreach (var c in centers)
+        ArgumentNullException.ThrowIfNull(incident);
+        if (query.Options is < 1)
         {
-            var spec = network.CentersById[c.Id!];
-            live.Add(c with
+            throw new ArgumentOutOfRangeException(nameof(query), "at least one option must be asked for");
+        }
+
+        if (query.Excluded is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), "the excluded count cannot be negative");
+        }
+
+        return recommendations.Recommend(incident, query);
+    }
+
+    /// <summary>Assigns open incidents jointly over live state (docs/dispatch-semantics.md "Batch (surge)"). Reads
+    /// state only. Why its "optimal" holds for every eligible option although the search stops early:
+    /// <see cref="BatchCandidateSearch"/>.</summary>
+    public LiveBatchResult SolveBatch(IReadOnlyList<(string Id, Incident Incident)> incidents, BatchSolverSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        ArgumentNullException.ThrowIfNull(settings);
+        ThrowIfInvalidBatch(incidents);
+        return batches.Solve(incidents, settings);
+    }
+
+    /// <summary>The one-by-one baseline (<see cref="GreedyBatchBaseline"/>), scored with the batch objective so that
+    /// it compares with <see cref="SolveBatch"/>. The engine's state is put back as it was afterwards.</summary>
+    public LiveBatchResult GreedyBatch(IReadOnlyList<(string Id, Incident Incident)> incidents)
+    {
+        ArgumentNullException.ThrowIfNull(incidents);
+        ThrowIfInvalidBatch(incidents);
+        return greedy.Run(incidents);
+    }
+
+    /// <summary>True when one of <paramref name="units"/> passes every eligibility check for the incident, by the
+    /// same checks a recommendation makes.</summary>
+    internal bool AnyEligible(Incident incident, int regionIndex, IReadOnlyList<ResourceState> units) =>
+        evaluator.AnyEligible(incident, regionIndex, units);
+
+    private static void ThrowIfInvalidBatch(IReadOnlyList<(string Id, Incident Incident)> incidents)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < incidents.Count; i++)
+        {
+            var (id, incident) = incidents[i];
+            if (id is null || incident is null)
             {
-                Resources = [.. (c.Resources ?? []).Select(r =>
-                {
-                    var u = network.ResourcesById[r.Id!];
-                    var moved = u.Lat != spec.Lat || u.Lon != spec.Lon;
-                    return r with
-                    {
-                        Status = u.Status.ToName(),
-                        Position = moved || r.Position is not null ? new GeoPoint(u.Lat, u.Lon) : null,
-                    };
-                })],
-                Stock = spec.Stock.ToDictionary(kv => kv.Key, kv => new StockLevel { OnHand = kv.Value.OnHand, Reserved = kv.Value.Reserved }, StringComparer.Ordinal),
-            });
+                throw new ArgumentException($"incident {i} needs an id and an incident", nameof(incidents));
+            }
+
+            if (!ids.Add(id))
+            {
+                throw new ArgumentException($"incident id '{id}' appears twice in the batch", nameof(incidents));
+            }
         }
-
-        return network.Document with { Centers = live };
-    }
-
-    private ResourceState Resource(string resourceId) =>
-        network.ResourcesById.TryGetValue(resourceId, out var u) ? u : throw new KeyNotFoundException($"unknown resource '{resourceId}'");
-
-    private CenterSpec Center(string centerId) =>
-        network.CentersById.TryGetValue(centerId, out var c) ? c : throw new KeyNotFoundException($"unknown center '{centerId}'");
-
-    private static double FirstRing(CenterSpec[] centers)
-    {
-        if (centers.Length == 0)
-        {
-            return FirstRingWithoutCentersKm;
-        }
-
-        var minLat = centers.Min(c => c.Lat);
-        var maxLat = centers.Max(c => c.Lat);
-        var minLon = centers.Min(c => c.Lon);
-        var maxLon = centers.Max(c => c.Lon);
-        var kmPerDegree = Math.PI * Haversine.EarthRadiusKm / 180;
-        var areaKm2 = (maxLat - minLat) * kmPerDegree * (maxLon - minLon) * kmPerDegree * Math.Cos((minLat + maxLat) * Math.PI / 360);
-        return Math.Clamp(FirstRingSpacingFactor * Math.Sqrt(areaKm2 / centers.Length), MinFirstRingKm, MaxFirstRingKm);
-    }
-
-    private void RescanDeviation()
-    {
-        maxDeviationKm = 0;
-        movesSinceDeviationScan = 0;
-        foreach (var u in network.Resources)
-        {
-            NoteDeviation(u);
-        }
-    }
-
-    private void NoteDeviation(ResourceState u)
-    {
-        var center = network.Centers[u.CenterIndex];
-        maxDeviationKm = Math.Max(maxDeviationKm, Haversine.Km(u.Lat, u.Lon, center.Lat, center.Lon));
     }
 }

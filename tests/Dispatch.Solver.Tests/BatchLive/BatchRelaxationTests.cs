@@ -1,4 +1,5 @@
 using Dispatch.Solver.Batch;
+using Dispatch.Solver.Batch.Live;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Tests.Batch;
 
@@ -6,7 +7,7 @@ namespace Dispatch.Solver.Tests.BatchLive;
 
 public class BatchRelaxationTests
 {
-    private static readonly BatchOptions Options = new() { TimeLimit = TimeSpan.FromSeconds(60), Workers = 1, Seed = 1 };
+    private static readonly BatchSolverSettings Options = new() { TimeLimit = TimeSpan.FromSeconds(60), Workers = 1, Seed = 1 };
 
     public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 80)];
 

@@ -1,4 +1,5 @@
 using Dispatch.Solver.Batch;
+using Dispatch.Solver.Batch.Live;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Tests.TestNetworks;
@@ -9,7 +10,7 @@ namespace Dispatch.Solver.Tests.BatchLive;
 public class LiveBatchTests
 {
     private const double Tolerance = 1e-6;
-    private static readonly BatchOptions Options = new() { TimeLimit = TimeSpan.FromSeconds(60), Workers = 1, Seed = 1 };
+    private static readonly BatchSolverSettings Options = new() { TimeLimit = TimeSpan.FromSeconds(60), Workers = 1, Seed = 1 };
 
     public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 60)];
 
@@ -146,7 +147,7 @@ public class LiveBatchTests
         var result = engine.SolveBatch([("lost", TestIncidents.At(Places.Nowhere)), ("here", TestIncidents.At(Places.Base))], Options);
 
         var unassigned = Assert.Single(result.Unassigned);
-        Assert.Equal(("lost", BatchResult.OutsideServedArea), (unassigned.IncidentId, unassigned.Reason));
+        Assert.Equal(("lost", LiveBatchResult.OutsideServedArea), (unassigned.IncidentId, unassigned.Reason));
         Assert.Equal("here", Assert.Single(result.Assignments).IncidentId);
         Assert.Equal(20000, result.Objective, Tolerance);
     }
@@ -184,7 +185,7 @@ public class LiveBatchTests
 
     private static int IndexOf(LiveBatchCase batch, string id) => batch.Incidents.Select(p => p.Id).ToList().IndexOf(id);
 
-    private static (string ResourceId, string Mode)?[] ChoiceOf(LiveBatchCase batch, BatchResult result)
+    private static (string ResourceId, string Mode)?[] ChoiceOf(LiveBatchCase batch, LiveBatchResult result)
     {
         var choice = new (string, string)?[batch.Incidents.Count];
         foreach (var assigned in result.Assignments)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Dispatch.Solver.Batch;
 
-namespace Dispatch.Solver.Dispatching;
+namespace Dispatch.Solver.Batch.Live;
 
 /// <summary>
 /// The assignment relaxation of a batch part: the same incidents and options without part stock and without the
@@ -18,7 +17,7 @@ internal static class BatchRelaxation
     /// <summary>The relaxation's bound and a feasible start. The first two rounds always run (the second settles
     /// nearly every overdrawn line, as each full line is closed to all but its keepers); later ones only within
     /// <paramref name="budget"/>.</summary>
-    public static (double Bound, int[]? Start) Solve(BatchSolver solver, BatchProblem problem, BatchOptions options, TimeSpan budget)
+    public static (double Bound, int[]? Start) Solve(BatchSolver solver, BatchProblem problem, BatchSolverSettings settings, TimeSpan budget)
     {
         var started = Stopwatch.GetTimestamp();
         var closed = new HashSet<(int Incident, PartKey Part)>();
@@ -26,7 +25,7 @@ internal static class BatchRelaxation
         int[]? choice = null;
         for (var round = 0; round < MaxRounds && (round < 2 || Stopwatch.GetElapsedTime(started) < budget); round++)
         {
-            var solution = solver.Solve(Relaxed(problem, closed), options);
+            var solution = solver.Solve(Relaxed(problem, closed), settings);
             if (!solution.Optimal)
             {
                 break;

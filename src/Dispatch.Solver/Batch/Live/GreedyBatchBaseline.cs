@@ -1,24 +1,32 @@
 using System.Diagnostics;
-using Dispatch.Solver.Batch;
+using Dispatch.Solver.Dispatching;
 
-namespace Dispatch.Solver.Dispatching;
+namespace Dispatch.Solver.Batch.Live;
 
-public sealed partial class DispatchEngine
+/// <summary>The one-by-one baseline a batch is measured against: each incident in order takes its recommendation
+/// (docs/dispatch-semantics.md "Score", coverage term included), which is held before the next one is asked, and
+/// the whole is scored with the batch objective so that it compares with <see cref="LiveBatchSolver"/>. The live
+/// state is put back as it was afterwards.</summary>
+internal sealed class GreedyBatchBaseline
 {
-    /// <summary>The one-by-one baseline: each incident in order takes its recommendation
-    /// (docs/dispatch-semantics.md "Score", coverage term included), which is held before the next one is asked, and
-    /// the whole is scored with the batch objective so that it compares with <see cref="SolveBatch"/>. The engine's
-    /// state is put back as it was afterwards.</summary>
-    public BatchResult GreedyBatch(IReadOnlyList<(string Id, Incident Incident)> incidents)
-    {
-        ArgumentNullException.ThrowIfNull(incidents);
-        ThrowIfInvalidBatch(incidents);
+    private readonly LiveNetwork live;
+    private readonly RecommendationSearch recommendations;
 
+    public GreedyBatchBaseline(LiveNetwork live, RecommendationSearch recommendations)
+    {
+        this.live = live;
+        this.recommendations = recommendations;
+    }
+
+    /// <summary>Runs the baseline over a batch whose incidents the caller has checked (ids present and distinct).</summary>
+    public LiveBatchResult Run(IReadOnlyList<(string Id, Incident Incident)> incidents)
+    {
+        var network = live.Network;
         var started = Stopwatch.GetTimestamp();
         var held = new List<int>();
         var stockBefore = new Dictionary<(string Center, string Sku), (int OnHand, int Reserved)>();
-        var assigned = new List<BatchAssignedIncident>();
-        var unassigned = new List<BatchUnassignedIncident>();
+        var assigned = new List<LiveBatchAssignment>();
+        var unassigned = new List<LiveBatchUnassignedIncident>();
         double weightedCost = 0;
         double unassignedPenalty = 0;
         double lostWeight;
@@ -27,21 +35,21 @@ public sealed partial class DispatchEngine
             foreach (var (id, incident) in incidents)
             {
                 var weight = network.PriorityWeight.TryGetValue(incident.Priority, out var w) ? w : 1;
-                var result = Recommend(incident, new RecommendationQuery(1, 0));
+                var result = recommendations.Recommend(incident, new RecommendationQuery(1, 0));
                 if (result.Recommendation is not { } option)
                 {
                     var penalty = network.UnassignedPenaltyMin.TryGetValue(incident.Priority, out var p) ? p : 0;
-                    var reason = result.Status == RecommendationStatus.OutsideServedArea ? BatchResult.OutsideServedArea : BatchReasonCodes.NoEligibleUnit;
-                    unassigned.Add(new BatchUnassignedIncident(id, reason, penalty));
+                    var reason = result.Status == RecommendationStatus.OutsideServedArea ? LiveBatchResult.OutsideServedArea : BatchReasonCodes.NoEligibleUnit;
+                    unassigned.Add(new LiveBatchUnassignedIncident(id, reason, penalty));
                     unassignedPenalty += penalty;
                     continue;
                 }
 
                 var b = option.Breakdown;
                 var cost = b.EtaMin + b.ModePenaltyMin + b.CrossRegionPenaltyMin + b.PartnerPenaltyMin;
-                assigned.Add(new BatchAssignedIncident(id, option, cost, weight, weight * cost));
+                assigned.Add(new LiveBatchAssignment(id, option, cost, weight, weight * cost));
                 weightedCost += weight * cost;
-                HoldForBatch(option, held, stockBefore);
+                Hold(option, held, stockBefore);
             }
 
             lostWeight = LostWeightOfHeld(held);
@@ -50,29 +58,29 @@ public sealed partial class DispatchEngine
         {
             foreach (var resource in held)
             {
-                SetResourceStatus(network.Resources[resource].Id, ResourceStatus.Available);
+                live.SetResourceStatus(network.Resources[resource].Id, ResourceStatus.Available);
             }
 
             foreach (var ((center, sku), (onHand, reserved)) in stockBefore)
             {
-                SetStock(center, sku, onHand, reserved);
+                live.SetStock(center, sku, onHand, reserved);
             }
         }
 
         var breakdown = new BatchObjectiveBreakdown(weightedCost, lostWeight, network.CoverageLambda * lostWeight, unassignedPenalty);
-        return new BatchResult(assigned, unassigned, breakdown.Total, breakdown, Optimal: false, Gap: null, BestBound: null,
+        return new LiveBatchResult(assigned, unassigned, breakdown.Total, breakdown, Optimal: false, Gap: null, BestBound: null,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds, CandidateOptions: 0);
     }
 
-    private void HoldForBatch(DispatchOption option, List<int> held, Dictionary<(string Center, string Sku), (int OnHand, int Reserved)> stockBefore)
+    private void Hold(DispatchOption option, List<int> held, Dictionary<(string Center, string Sku), (int OnHand, int Reserved)> stockBefore)
     {
-        held.Add(network.ResourcesById[option.ResourceId].Index);
-        SetResourceStatus(option.ResourceId, ResourceStatus.Assigned);
+        held.Add(live.Network.ResourcesById[option.ResourceId].Index);
+        live.SetResourceStatus(option.ResourceId, ResourceStatus.Assigned);
         if (option.Part is { } sku)
         {
-            var (onHand, reserved) = StockOf(option.CenterId, sku);
+            var (onHand, reserved) = live.StockOf(option.CenterId, sku);
             stockBefore.TryAdd((option.CenterId, sku), (onHand, reserved));
-            SetStock(option.CenterId, sku, onHand, reserved + 1);
+            live.SetStock(option.CenterId, sku, onHand, reserved + 1);
         }
     }
 
@@ -80,6 +88,8 @@ public sealed partial class DispatchEngine
     /// Each was available before, so every such point was covered before the batch.</summary>
     private double LostWeightOfHeld(List<int> held)
     {
+        var network = live.Network;
+        var coverage = live.Coverage;
         var lost = new HashSet<(int Class, int Point)>();
         var sum = 0.0;
         foreach (var resource in held)

@@ -1,6 +1,4 @@
-using Dispatch.Solver.Batch;
-
-namespace Dispatch.Solver.Dispatching;
+namespace Dispatch.Solver.Batch.Live;
 
 /// <summary>A part of a batch that shares no unit, no part line and no losable demand point with the rest, with the
 /// positions of its incidents in the whole batch.</summary>

@@ -1,6 +1,6 @@
-using Dispatch.Solver.Batch;
+using Dispatch.Solver.Dispatching;
 
-namespace Dispatch.Solver.Dispatching;
+namespace Dispatch.Solver.Batch.Live;
 
 /// <summary>What the engine found for one incident of a batch: its context (null outside the served area), its
 /// priority weight and unassigned penalty, and its options both as the engine ranks them and as the batch solver

@@ -1,12 +1,12 @@
 namespace Dispatch.Solver.Batch;
 
 /// <summary>
-/// How to solve a batch. With one worker and a fixed seed CP-SAT is deterministic as long as the time limit is
+/// How to solve a batch: the solver's time limit, workers, seed and shortcuts. With one worker and a fixed seed CP-SAT is deterministic as long as the time limit is
 /// not reached; a run cut by the limit depends on the machine's speed and says so with <c>Optimal == false</c>.
 /// </summary>
-public sealed record BatchOptions
+public sealed record BatchSolverSettings
 {
-    public static BatchOptions Default { get; } = new();
+    public static BatchSolverSettings Default { get; } = new();
 
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(10);
 
