@@ -14,7 +14,10 @@ public sealed partial class DispatcherGrain
     // Each refusal re-solves what is left; a world that keeps changing under the batch gets this many tries.
     private const int MaxBatchResolves = 8;
 
-    public async Task<BatchDecision> DispatchBatchAsync(ImmutableArray<BatchIncident> incidents, bool commit, int? timeLimitMs)
+    public Task<BatchDecision> DispatchBatchAsync(ImmutableArray<BatchIncident> incidents, bool commit, int? timeLimitMs) =>
+        PublishingAsync(() => DispatchBatchCoreAsync(incidents, commit, timeLimitMs));
+
+    private async Task<BatchDecision> DispatchBatchCoreAsync(ImmutableArray<BatchIncident> incidents, bool commit, int? timeLimitMs)
     {
         if (engine is null)
         {

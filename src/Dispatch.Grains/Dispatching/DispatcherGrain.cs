@@ -48,6 +48,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         }
 
         engine = DispatchEngine.Create(document with { Centers = [.. centers.Select(c => c.Document)] });
+        engine.TrackChanges();
         logger.LogInformation("Dispatcher {Network} rebuilt its index: version {Version}, {Resources} units, {Reservations} open reservations",
             NetworkKey, version, engine.ResourceCount, reservations.Count);
     }
@@ -57,7 +58,10 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
 
     public Task<string?> RegionOfAsync(GeoPoint point) => Task.FromResult(engine is null ? string.Empty : engine.RegionOf(point));
 
-    public async Task<DispatchDecision> DispatchAsync(string incidentId, Incident incident, string? resourceId, string? mode)
+    public Task<DispatchDecision> DispatchAsync(string incidentId, Incident incident, string? resourceId, string? mode) =>
+        PublishingAsync(() => DispatchCoreAsync(incidentId, incident, resourceId, mode));
+
+    private async Task<DispatchDecision> DispatchCoreAsync(string incidentId, Incident incident, string? resourceId, string? mode)
     {
         if (engine is null)
         {
@@ -128,7 +132,10 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
             $"resource '{option.ResourceId}' could not be reserved: {outcome.Status}");
     }
 
-    public async Task<Reservation?> CompleteAsync(string incidentId, GeoPoint at)
+    public Task<Reservation?> CompleteAsync(string incidentId, GeoPoint at) =>
+        PublishingAsync(() => CompleteCoreAsync(incidentId, at));
+
+    private async Task<Reservation?> CompleteCoreAsync(string incidentId, GeoPoint at)
     {
         if (engine is null || !reservations.TryGetValue(incidentId, out var held))
         {
@@ -152,7 +159,10 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         return done ?? held;
     }
 
-    public async Task<Reservation?> ReleaseAsync(string incidentId)
+    public Task<Reservation?> ReleaseAsync(string incidentId) =>
+        PublishingAsync(() => ReleaseCoreAsync(incidentId));
+
+    private async Task<Reservation?> ReleaseCoreAsync(string incidentId)
     {
         if (engine is null || !reservations.TryGetValue(incidentId, out var held))
         {
@@ -212,11 +222,16 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
             GrainFactory.GetGrain<IServiceCenterGrain>(c.Id!).ConfigureAsync(NetworkProjection.ConfigurationOf(c, version))));
         await Task.WhenAll(removed.Select(id => GrainFactory.GetGrain<IServiceCenterGrain>(id).RemoveAsync()));
         engine = next;
+        next.TrackChanges();
+        await PublishChangesAsync(networkReplaced: true);
         logger.LogInformation("Network {Network} replaced: version {Version}, {Resources} units", NetworkKey, version, next.ResourceCount);
         return new NetworkChange(NetworkChangeStatus.Accepted, [], version);
     }
 
-    public async Task<CommandResult<ResourceSnapshot>> SetResourceStatusAsync(string resourceId, string status)
+    public Task<CommandResult<ResourceSnapshot>> SetResourceStatusAsync(string resourceId, string status) =>
+        PublishingAsync(() => SetResourceStatusCoreAsync(resourceId, status));
+
+    private async Task<CommandResult<ResourceSnapshot>> SetResourceStatusCoreAsync(string resourceId, string status)
     {
         if (engine is null || !engine.HasResource(resourceId))
         {
@@ -232,7 +247,10 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         return result;
     }
 
-    public async Task<CommandResult<ResourceSnapshot>> SetResourcePositionAsync(string resourceId, GeoPoint position)
+    public Task<CommandResult<ResourceSnapshot>> SetResourcePositionAsync(string resourceId, GeoPoint position) =>
+        PublishingAsync(() => SetResourcePositionCoreAsync(resourceId, position));
+
+    private async Task<CommandResult<ResourceSnapshot>> SetResourcePositionCoreAsync(string resourceId, GeoPoint position)
     {
         if (engine is null || !engine.HasResource(resourceId))
         {
@@ -248,7 +266,10 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         return result;
     }
 
-    public async Task<CommandResult<StockSnapshot>> AdjustStockAsync(string centerId, string sku, int delta)
+    public Task<CommandResult<StockSnapshot>> AdjustStockAsync(string centerId, string sku, int delta) =>
+        PublishingAsync(() => AdjustStockCoreAsync(centerId, sku, delta));
+
+    private async Task<CommandResult<StockSnapshot>> AdjustStockCoreAsync(string centerId, string sku, int delta)
     {
         if (engine is null || !engine.HasCenter(centerId))
         {

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Dispatch.Grains.Replication;
 
 /// <summary><c>Dispatch:Replicas</c>: the recommendation replicas kept in each silo.</summary>
@@ -12,14 +10,11 @@ public sealed class EngineReplicaOptions
 
     /// <summary>How long a replica serves after the dispatcher last heard from it. A write that cannot reach a replica
     /// waits this long (plus a margin) before it is answered, so that the replica has stopped serving by then.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.200", "00:01:00")]
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>How often a replica renews its lease; well under <see cref="Lease"/>, so a live replica never lapses.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:20")]
     public TimeSpan RenewEvery { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Copies of the engine in the silo, each serving one recommendation at a time; 0 means one per core.</summary>
-    [Range(0, 64)]
     public int Copies { get; set; }
 }

@@ -11,6 +11,7 @@ namespace Dispatch.Grains.Replication;
 public sealed partial class ReplicaSync(
     EngineReplica replica,
     IGrainFactory grains,
+    ILocalSiloDetails silo,
     IOptions<EngineReplicaOptions> options,
     TimeProvider time,
     ILogger<ReplicaSync> logger) : BackgroundService
@@ -51,7 +52,7 @@ public sealed partial class ReplicaSync(
         try
         {
             var (epoch, version) = replica.Position;
-            var lease = await dispatcher.RenewReplicaAsync(reference, epoch, version).WaitAsync(cancellationToken);
+            var lease = await dispatcher.RenewReplicaAsync(reference, silo.SiloAddress.ToParsableString(), epoch, version).WaitAsync(cancellationToken);
             replica.Renewed(lease, sentAt);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -48,7 +48,7 @@ public static class RecommendationEndpoints
             return Problems.Problems.Validation(errors);
         }
 
-        var result = await grains.Dispatcher.RecommendAsync(validation.Incident!, query);
+        var result = await grains.Recommender.RecommendAsync(validation.Incident!, query);
         metrics.RecordRecommendation(result);
         return result switch
         {
