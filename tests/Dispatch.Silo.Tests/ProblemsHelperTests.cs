@@ -10,7 +10,7 @@ public sealed class ProblemsHelperTests
     [Fact]
     public async Task Conflict_WithExtensionObject_WritesMembersCamelCased()
     {
-        var (status, json) = await ExecuteAsync(Problems.Problems.Conflict("The resource is taken.", new { FreshRecommendation = new { ResourceId = "r-1" } }));
+        var (status, json) = await ExecuteAsync(ProblemResults.Conflict("The resource is taken.", new { FreshRecommendation = new { ResourceId = "r-1" } }));
         Assert.Equal(409, status);
         Assert.Equal("The resource is taken.", json.GetProperty("detail").GetString());
         Assert.Equal("r-1", json.GetProperty("freshRecommendation").GetProperty("resourceId").GetString());
@@ -19,7 +19,7 @@ public sealed class ProblemsHelperTests
     [Fact]
     public async Task Validation_SeveralErrorsSamePath_GroupsMessagesByPath()
     {
-        var (status, json) = await ExecuteAsync(Problems.Problems.Validation(
+        var (status, json) = await ExecuteAsync(ProblemResults.Validation(
         [
             ("centers[0].location.lat", "must be within -90..90"),
             ("centers[0].location.lat", "must be finite"),
@@ -37,7 +37,7 @@ public sealed class ProblemsHelperTests
     [InlineData(422)]
     public async Task NotFoundAndUnprocessable_Always_CarryTypeTitleStatusDetail(int expected)
     {
-        var result = expected == 404 ? Problems.Problems.NotFound("No incident i-9.") : Problems.Problems.Unprocessable("Outside the served area.");
+        var result = expected == 404 ? ProblemResults.NotFound("No incident i-9.") : ProblemResults.Unprocessable("Outside the served area.");
         var (status, json) = await ExecuteAsync(result);
         Assert.Equal(expected, status);
         Assert.Equal(expected, json.GetProperty("status").GetInt32());

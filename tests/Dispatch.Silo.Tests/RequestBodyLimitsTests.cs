@@ -1,6 +1,7 @@
 using Dispatch.Silo.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Silo.Tests;
 
@@ -18,7 +19,7 @@ public sealed class RequestBodyLimitsTests
     [InlineData("POST", "/v1/scenarios/scn-1/cancel", 1024L * 1024)]
     public void LimitFor_Defaults_NetworkDocumentAndScenariosLargeEverythingElseSmall(string method, string path, long expected)
     {
-        var limits = new RequestBodyLimits(new ConfigurationBuilder().Build());
+        var limits = new RequestBodyLimits(Options.Create(new BodyLimitOptions()));
         Assert.Equal(expected, limits.LimitFor(Request(method, path)));
     }
 
@@ -31,7 +32,7 @@ public sealed class RequestBodyLimitsTests
             [DispatchSettings.DefaultBodyLimitBytes] = "10",
             [DispatchSettings.ScenarioBodyLimitBytes] = "2000",
         }).Build();
-        var limits = new RequestBodyLimits(configuration);
+        var limits = new RequestBodyLimits(Options.Create(configuration.GetSection(BodyLimitOptions.Section).Get<BodyLimitOptions>()!));
         Assert.Equal(1000, limits.LimitFor(Request("PUT", "/v1/network")));
         Assert.Equal(2000, limits.LimitFor(Request("POST", "/v1/scenarios")));
         Assert.Equal(10, limits.LimitFor(Request("POST", "/v1/recommendations")));

@@ -1,14 +1,22 @@
 using System.Collections.Immutable;
+using Dispatch.Solver.Dispatching;
 
 namespace Dispatch.Grains.Centers;
 
+/// <summary>A unit as its center stores it. <see cref="Status"/> stays the wire name (<c>available</c>, ...) because
+/// this record is persisted in <see cref="CenterState"/>: a field turned enum would not read states written before.
+/// Code reads <see cref="StatusKind"/> instead of parsing the name again.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ResourceSnapshot(
     [property: Id(0)] string Id,
     [property: Id(1)] string Type,
     [property: Id(2)] string Status,
     [property: Id(3)] double Lat,
-    [property: Id(4)] double Lon);
+    [property: Id(4)] double Lon)
+{
+    /// <summary>The status as the engine's enum; null for a name no version of the silo wrote.</summary>
+    public ResourceStatus? StatusKind => ResourceStatusNames.TryParse(Status, out var status) ? status : null;
+}
 
 [GenerateSerializer, Immutable]
 public sealed record StockSnapshot([property: Id(0)] int OnHand, [property: Id(1)] int Reserved);

@@ -1,3 +1,5 @@
+using Dispatch.Solver.Dispatching;
+
 namespace Dispatch.Grains.Centers;
 
 /// <summary>One service center: the authority for its units and parts. Reservations are idempotent per incident.</summary>
@@ -18,7 +20,7 @@ public interface IServiceCenterGrain : IGrainWithStringKey
     /// <summary>Ends the incident's hold without using it: the part goes back, the unit is free where it stands.</summary>
     Task<Reservation?> ReleaseAsync(string incidentId);
 
-    Task<CommandResult<ResourceSnapshot>> SetStatusAsync(string resourceId, string status);
+    Task<CommandResult<ResourceSnapshot>> SetStatusAsync(string resourceId, ResourceStatus status);
 
     Task<CommandResult<ResourceSnapshot>> SetPositionAsync(string resourceId, double lat, double lon);
 

@@ -77,7 +77,7 @@ public sealed class ServiceCenterGrain(
 
     public Task<Reservation?> ReleaseAsync(string incidentId) => EndAsync(incidentId, consumePart: false, null);
 
-    public async Task<CommandResult<ResourceSnapshot>> SetStatusAsync(string resourceId, string status)
+    public async Task<CommandResult<ResourceSnapshot>> SetStatusAsync(string resourceId, ResourceStatus status)
     {
         var index = state.State.Resources.FindIndex(r => r.Id == resourceId);
         if (index < 0)
@@ -91,14 +91,16 @@ public sealed class ServiceCenterGrain(
             return CommandResult<ResourceSnapshot>.Fail(CommandError.Conflict, $"resource '{resourceId}' is assigned to an open incident");
         }
 
-        if (status is not (ResourceStatusNames.Available or ResourceStatusNames.Offline))
+        if (status is not (ResourceStatus.Available or ResourceStatus.Offline))
         {
             return CommandResult<ResourceSnapshot>.Fail(CommandError.Invalid, "status must be 'available' or 'offline'");
         }
 
-        if (current.Status != status)
+        // The stored snapshot keeps the status's wire name: states written before read the same.
+        var name = status.ToName();
+        if (current.Status != name)
         {
-            await UpdateAsync(s => s.Resources[index] = s.Resources[index] with { Status = status });
+            await UpdateAsync(s => s.Resources[index] = s.Resources[index] with { Status = name });
         }
 
         return CommandResult<ResourceSnapshot>.Ok(state.State.Resources[index]);

@@ -49,8 +49,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
 
         engine = DispatchEngine.Create(document with { Centers = [.. centers.Select(c => c.Document)] });
         engine.TrackChanges();
-        logger.LogInformation("Dispatcher {Network} rebuilt its index: version {Version}, {Resources} units, {Reservations} open reservations",
-            NetworkKey, version, engine.ResourceCount, reservations.Count);
+        logger.IndexRebuilt(NetworkKey, version, engine.ResourceCount, reservations.Count);
     }
 
     public Task<Immutable<RecommendationResult?>> RecommendSharedAsync(Immutable<Incident> incident, RecommendationQuery query) =>
@@ -224,14 +223,14 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         engine = next;
         next.TrackChanges();
         await PublishChangesAsync(networkReplaced: true);
-        logger.LogInformation("Network {Network} replaced: version {Version}, {Resources} units", NetworkKey, version, next.ResourceCount);
+        logger.NetworkReplaced(NetworkKey, version, next.ResourceCount);
         return new NetworkChange(NetworkChangeStatus.Accepted, [], version);
     }
 
-    public Task<CommandResult<ResourceSnapshot>> SetResourceStatusAsync(string resourceId, string status) =>
+    public Task<CommandResult<ResourceSnapshot>> SetResourceStatusAsync(string resourceId, ResourceStatus status) =>
         PublishingAsync(() => SetResourceStatusCoreAsync(resourceId, status));
 
-    private async Task<CommandResult<ResourceSnapshot>> SetResourceStatusCoreAsync(string resourceId, string status)
+    private async Task<CommandResult<ResourceSnapshot>> SetResourceStatusCoreAsync(string resourceId, ResourceStatus status)
     {
         if (engine is null || !engine.HasResource(resourceId))
         {
@@ -239,7 +238,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         }
 
         var result = await GrainFactory.GetGrain<IServiceCenterGrain>(engine.CenterOf(resourceId)).SetStatusAsync(resourceId, status);
-        if (result.Succeeded && ResourceStatusNames.TryParse(result.Value!.Status, out var parsed))
+        if (result.Succeeded && result.Value!.StatusKind is { } parsed)
         {
             engine.SetResourceStatus(resourceId, parsed);
         }
@@ -384,7 +383,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         var snapshot = await GrainFactory.GetGrain<IServiceCenterGrain>(centerId).GetAsync();
         foreach (var r in snapshot.Resources)
         {
-            if (engine!.HasResource(r.Id) && ResourceStatusNames.TryParse(r.Status, out var status))
+            if (engine!.HasResource(r.Id) && r.StatusKind is { } status)
             {
                 engine.MoveResource(r.Id, new GeoPoint(r.Lat, r.Lon));
                 engine.SetResourceStatus(r.Id, status);

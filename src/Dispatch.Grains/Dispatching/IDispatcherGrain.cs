@@ -46,7 +46,7 @@ public interface IDispatcherGrain : IGrainWithStringKey
 
     Task<NetworkChange> ReplaceNetworkAsync(NetworkDocument document);
 
-    Task<CommandResult<ResourceSnapshot>> SetResourceStatusAsync(string resourceId, string status);
+    Task<CommandResult<ResourceSnapshot>> SetResourceStatusAsync(string resourceId, ResourceStatus status);
 
     Task<CommandResult<ResourceSnapshot>> SetResourcePositionAsync(string resourceId, GeoPoint position);
 

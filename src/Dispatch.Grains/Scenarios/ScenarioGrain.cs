@@ -32,7 +32,7 @@ public sealed class ScenarioGrain(
         // the registry, so it starts again from the beginning (the same inputs give the same answer).
         if (state.State.Exists && state.State.Status == ScenarioStatus.Running)
         {
-            logger.LogInformation("Scenario {Id} was interrupted while running; running it again from the start", Id);
+            logger.RunInterrupted(Id);
             BeginRun();
         }
 
@@ -73,7 +73,7 @@ public sealed class ScenarioGrain(
         catch (Exception e)
         {
             // Not listed means never given a slot: say so rather than stay queued for ever.
-            logger.LogError(e, "Scenario {Id} could not be queued", Id);
+            logger.QueueFailed(e, Id);
             await FinishAsync(ScenarioStatus.Failed, null, "The run could not be queued; submit it again.", report: false);
             throw;
         }
@@ -162,7 +162,7 @@ public sealed class ScenarioGrain(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Scenario {Id} failed", Id);
+            logger.RunFailed(e, Id);
             error = "The simulation failed: " + e.Message;
         }
 
@@ -179,7 +179,7 @@ public sealed class ScenarioGrain(
         catch (Exception e)
         {
             // The write failed and the activation is going; the next one finds the run 'running' and runs it again.
-            logger.LogError(e, "Scenario {Id} could not record its end", Id);
+            logger.EndNotRecorded(e, Id);
         }
         finally
         {
@@ -232,7 +232,7 @@ public sealed class ScenarioGrain(
             catch (Exception e)
             {
                 // The registry asks running runs how they are from time to time and will learn it then.
-                logger.LogWarning(e, "Scenario {Id} could not tell the registry it is {Status}", Id, status);
+                logger.RegistryNotTold(e, Id, status);
             }
         }
     }

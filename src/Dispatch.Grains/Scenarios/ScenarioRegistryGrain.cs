@@ -143,7 +143,7 @@ public sealed class ScenarioRegistryGrain(
         catch (Exception e)
         {
             // The next check tries again.
-            logger.LogWarning(e, "Scenario {Id} could not be started", id);
+            logger.StartFailed(e, id);
         }
     }
 

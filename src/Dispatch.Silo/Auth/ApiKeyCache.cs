@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using Dispatch.Grains.Auth;
+using Dispatch.Silo.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Silo.Auth;
 
@@ -8,10 +10,9 @@ namespace Dispatch.Silo.Auth;
 /// dictionary lookup rather than a grain call. Changes made through this silo drop the copy at
 /// once; changes made through another silo are picked up when the copy expires.
 /// </summary>
-public sealed class ApiKeyCache(IGrainFactory grains, TimeProvider time, IConfiguration configuration) : IDisposable
+public sealed class ApiKeyCache(IGrainFactory grains, TimeProvider time, IOptions<ApiKeyCacheOptions> options) : IDisposable
 {
-    private readonly TimeSpan lifetime = TimeSpan.FromSeconds(
-        Math.Max(0, configuration.GetValue(Hosting.DispatchSettings.AuthCacheSeconds, 10)));
+    private readonly TimeSpan lifetime = TimeSpan.FromSeconds(options.Value.CacheSeconds);
     private readonly SemaphoreSlim refreshGate = new(1, 1);
     private Snapshot? current;
     private long generation;

@@ -1,5 +1,7 @@
 using Dispatch.Grains.Auth;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Problems;
+using Dispatch.Solver.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Silo.Endpoints;
@@ -38,24 +40,10 @@ public static class AdminKeyEndpoints
 
     private static async Task<Results<Created<CreatedKey>, ValidationProblem>> CreateAsync(CreateKeyRequest? request, ApiKeyService service)
     {
-        var errors = new List<(string, string)>();
-        if (string.IsNullOrWhiteSpace(request?.Name))
-        {
-            errors.Add(("name", "is required"));
-        }
-        else if (request.Name.Length > 200)
-        {
-            errors.Add(("name", "must be at most 200 characters"));
-        }
-
-        if (!ApiRoles.IsKnown(request?.Role))
-        {
-            errors.Add(("role", "must be one of agent, planner, admin"));
-        }
-
+        var errors = RequestValidator.NewApiKey(request?.Name, request?.Role, ApiRoles.All);
         if (errors.Count > 0)
         {
-            return Problems.Problems.Validation(errors);
+            return ProblemResults.Validation(errors.Select(e => (e.Path, e.Message)));
         }
 
         var (record, key) = await service.CreateAsync(request!.Name!.Trim(), request.Role!);
@@ -73,5 +61,5 @@ public static class AdminKeyEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ApiKeyService service) =>
         await service.RevokeAsync(id)
             ? TypedResults.NoContent()
-            : Problems.Problems.NotFound($"No API key has the id '{id}'.");
+            : ProblemResults.NotFound($"No API key has the id '{id}'.");
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Dispatch.Grains.Dispatching;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Problems;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Validation;
@@ -67,20 +68,20 @@ public static class BatchEndpoints
     {
         if (request?.Incidents is { Count: > MaxIncidents } tooMany)
         {
-            return Problems.Problems.Create(StatusCodes.Status413PayloadTooLarge,
+            return ProblemResults.Create(StatusCodes.Status413PayloadTooLarge,
                 $"A batch holds at most {MaxIncidents} incidents; this one has {tooMany.Count}.");
         }
 
         var (incidents, errors) = Validate(request, time.GetUtcNow());
         if (errors.Count > 0)
         {
-            return Problems.Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         var decision = await new BatchCases(grains).RunAsync(incidents, request!.Commit ?? false, request.TimeLimitMs);
         if (decision.Result is not { } result)
         {
-            return Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, "No network has been loaded yet.");
+            return ProblemResults.NoNetwork();
         }
 
         return TypedResults.Ok(new BatchAnswer(

@@ -1,6 +1,8 @@
 using Dispatch.Grains.Centers;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Problems;
 using Dispatch.Solver.Documents;
+using Dispatch.Solver.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Silo.Endpoints;
@@ -32,39 +34,24 @@ public static class CenterEndpoints
     private static async Task<Results<Ok<CenterDocument>, ProblemHttpResult>> GetAsync(string id, Dispatchers grains)
     {
         var center = await grains.Dispatcher.GetCenterAsync(id);
-        return center is null ? Problems.Problems.NotFound($"No center has the id '{id}'.") : TypedResults.Ok(center);
+        return center is null ? ProblemResults.NotFound($"No center has the id '{id}'.") : TypedResults.Ok(center);
     }
 
     private static async Task<Results<Ok<StockAnswer>, ValidationProblem, ProblemHttpResult>> AdjustStockAsync(string id, StockChange? change, Dispatchers grains)
     {
-        var errors = new List<(string, string)>();
-        if (string.IsNullOrWhiteSpace(change?.Sku) || change.Sku.Length > 128 || change.Sku.Any(char.IsControl))
-        {
-            errors.Add(("sku", "is required: a SKU of at most 128 printable characters"));
-        }
-
-        if (change?.Delta is not { } delta || delta == 0 || Math.Abs((long)delta) > 1_000_000)
-        {
-            errors.Add(("delta", "is required: a non-zero integer within ±1,000,000"));
-        }
-
-        if (change?.Reason is { Length: > 500 })
-        {
-            errors.Add(("reason", "must be at most 500 characters"));
-        }
-
+        var errors = RequestValidator.StockChange(change?.Sku, change?.Delta, change?.Reason);
         if (errors.Count > 0)
         {
-            return Problems.Problems.Validation(errors);
+            return ProblemResults.Validation(errors.Select(e => (e.Path, e.Message)));
         }
 
         var result = await grains.Dispatcher.AdjustStockAsync(id, change!.Sku!, change.Delta!.Value);
         return result.Error switch
         {
             CommandError.None => TypedResults.Ok(new StockAnswer(id, change.Sku!, result.Value!.OnHand, result.Value.Reserved)),
-            CommandError.NotFound => Problems.Problems.NotFound(result.Detail!),
-            CommandError.Conflict => Problems.Problems.Conflict(result.Detail!),
-            _ => Problems.Problems.BadRequest(result.Detail!),
+            CommandError.NotFound => ProblemResults.NotFound(result.Detail!),
+            CommandError.Conflict => ProblemResults.Conflict(result.Detail!),
+            _ => ProblemResults.BadRequest(result.Detail!),
         };
     }
 }

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Dispatch.Grains.Auth;
 using Dispatch.Grains.Incidents;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Problems;
 using Dispatch.Silo.Metrics;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Validation;
@@ -79,19 +80,19 @@ public static class IncidentEndpoints
 
         if (errors.Count > 0)
         {
-            return Problems.Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         // Outside the served area nothing can be done: say so now rather than open a case that cannot be served.
         var region = await grains.Recommender.RegionOfAsync(validation.Incident!.Location);
         if (region is null)
         {
-            return Problems.Problems.Unprocessable("The location is outside the served area.");
+            return ProblemResults.Unprocessable("The location is outside the served area.");
         }
 
         if (region.Length == 0)
         {
-            return Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, "No network has been loaded yet.");
+            return ProblemResults.NoNetwork();
         }
 
         var id = request!.Id ?? idempotencyKey ?? "inc-" + Guid.NewGuid().ToString("N");
@@ -125,7 +126,7 @@ public static class IncidentEndpoints
             var unknown = asked.Where(s => s != "active" && !CaseStatus.All.Contains(s)).ToList();
             if (unknown.Count > 0)
             {
-                return Problems.Problems.Validation([("status", $"unknown status '{unknown[0]}': use {string.Join(", ", CaseStatus.All)} or active")]);
+                return ProblemResults.Validation([("status", $"unknown status '{unknown[0]}': use {string.Join(", ", CaseStatus.All)} or active")]);
             }
 
             statuses = [.. asked.SelectMany(s => s == "active" ? CaseStatus.All.Where(c => !CaseStatus.IsTerminal(c)) : [s]).Distinct()];
@@ -138,31 +139,21 @@ public static class IncidentEndpoints
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(string id, Dispatchers grains, ClaimsPrincipal user)
     {
-        var found = IsValidId(id) ? await grains.Incident(id).GetAsync() : null;
-        return found is null ? Problems.Problems.NotFound($"No incident has the id '{Truncate(id)}'.") : TypedResults.Ok(Mask(found, user));
+        var found = RequestValidator.IsAddressableId(id) ? await grains.Incident(id).GetAsync() : null;
+        return found is null ? ProblemResults.NotFound($"No incident has the id '{RequestValidator.Echo(id)}'.") : TypedResults.Ok(Mask(found, user));
     }
 
     private static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> DispatchAsync(string id, DispatchRequest? request, Dispatchers grains, ClaimsPrincipal user, DispatchMetrics metrics)
     {
-        if (!IsValidId(id))
+        if (!RequestValidator.IsAddressableId(id))
         {
-            return Problems.Problems.NotFound($"No incident has the id '{Truncate(id)}'.");
+            return ProblemResults.NotFound($"No incident has the id '{RequestValidator.Echo(id)}'.");
         }
 
-        var errors = new List<(string, string)>();
-        if (request?.ResourceId is { } resourceId && !IsValidId(resourceId))
-        {
-            errors.Add(("resourceId", "must be 1..128 printable characters"));
-        }
-
-        if (request?.Mode is { } mode && mode is not ("onsite" or "tow"))
-        {
-            errors.Add(("mode", "must be 'onsite' or 'tow'"));
-        }
-
+        var errors = RequestValidator.CaseDispatch(request?.ResourceId, request?.Mode);
         if (errors.Count > 0)
         {
-            return Problems.Problems.Validation(errors);
+            return ProblemResults.Validation(errors.Select(e => (e.Path, e.Message)));
         }
 
         var result = await grains.Incident(id).DispatchAsync(request?.ResourceId, request?.Mode);
@@ -172,30 +163,15 @@ public static class IncidentEndpoints
 
     private static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> AddEventAsync(string id, EventRequest? request, Dispatchers grains, ClaimsPrincipal user, DispatchMetrics metrics)
     {
-        if (!IsValidId(id))
+        if (!RequestValidator.IsAddressableId(id))
         {
-            return Problems.Problems.NotFound($"No incident has the id '{Truncate(id)}'.");
+            return ProblemResults.NotFound($"No incident has the id '{RequestValidator.Echo(id)}'.");
         }
 
-        var errors = new List<(string, string)>();
-        if (request?.Type is not { } type || !CaseTransitions.EventTypes.Contains(type))
-        {
-            errors.Add(("type", $"must be one of {string.Join(", ", CaseTransitions.EventTypes)}"));
-        }
-
-        if (request?.Position is { } p && !p.IsValid)
-        {
-            errors.Add(("position", "lat must be within -90..90 and lon within -180..180"));
-        }
-
-        if (request?.At is { } at && (at.Year < 2000 || at.Year > 2200))
-        {
-            errors.Add(("at", "must be an ISO-8601 time between 2000 and 2200"));
-        }
-
+        var errors = RequestValidator.CaseEvent(request?.Type, request?.Position, request?.At, CaseTransitions.EventTypes);
         if (errors.Count > 0)
         {
-            return Problems.Problems.Validation(errors);
+            return ProblemResults.Validation(errors.Select(e => (e.Path, e.Message)));
         }
 
         var result = await grains.Incident(id).AddEventAsync(request!.Type!, request.At?.ToUniversalTime(), request.Position);
@@ -205,13 +181,13 @@ public static class IncidentEndpoints
 
     private static ProblemHttpResult ToProblem(CaseResult result) => result.Outcome switch
     {
-        CaseOutcome.NotFound => Problems.Problems.NotFound(result.Detail ?? "not found"),
-        CaseOutcome.Conflict => Problems.Problems.Conflict(result.Detail ?? "conflict",
+        CaseOutcome.NotFound => ProblemResults.NotFound(result.Detail ?? "not found"),
+        CaseOutcome.Conflict => ProblemResults.Conflict(result.Detail ?? "conflict",
             result.Recommendation is null ? null : new { recommendation = RecommendationAnswer.From(result.Recommendation) }),
-        CaseOutcome.Unassignable => Problems.Problems.Unprocessable(result.Detail ?? "no unit may serve this incident",
+        CaseOutcome.Unassignable => ProblemResults.Unprocessable(result.Detail ?? "no unit may serve this incident",
             result.Recommendation is null ? null : new { recommendation = RecommendationAnswer.From(result.Recommendation) }),
-        CaseOutcome.OutsideServedArea => Problems.Problems.Unprocessable(result.Detail ?? "the incident is outside the served area"),
-        _ => Problems.Problems.Unprocessable(result.Detail ?? "the request cannot be served"),
+        CaseOutcome.OutsideServedArea => ProblemResults.Unprocessable(result.Detail ?? "the incident is outside the served area"),
+        _ => ProblemResults.Unprocessable(result.Detail ?? "the request cannot be served"),
     };
 
     // Planners plan; they have no need of who called, how to reach them, their car's VIN or the agent's notes.
@@ -229,9 +205,4 @@ public static class IncidentEndpoints
             };
 
     private const string Masked = "***";
-
-    private static bool IsValidId(string id) =>
-        id.Length is > 0 and <= IncidentValidator.MaxIdLength && !id.Any(char.IsControl);
-
-    private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

@@ -1,5 +1,6 @@
 using Dispatch.Grains.Dispatching;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Problems;
 using Dispatch.Solver.Documents;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -30,14 +31,14 @@ public static class NetworkEndpoints
     private static async Task<Results<Ok<NetworkDocument>, ProblemHttpResult>> GetAsync(Dispatchers grains)
     {
         var document = await grains.Dispatcher.GetNetworkAsync();
-        return document is null ? Problems.Problems.NotFound("No network has been loaded yet.") : TypedResults.Ok(document);
+        return document is null ? ProblemResults.NotFound(ProblemResults.NoNetworkDetail) : TypedResults.Ok(document);
     }
 
     private static async Task<Results<Ok<NetworkAccepted>, ValidationProblem, ProblemHttpResult>> PutAsync(NetworkDocument? document, Dispatchers grains)
     {
         if (document is null)
         {
-            return Problems.Problems.BadRequest("The body must be a network document.");
+            return ProblemResults.BadRequest("The body must be a network document.");
         }
 
         var change = await grains.Dispatcher.ReplaceNetworkAsync(document);
@@ -49,10 +50,10 @@ public static class NetworkEndpoints
                 document.Centers?.Sum(c => c.Resources?.Count ?? 0) ?? 0,
                 document.DemandPoints?.Count ?? 0,
                 document.Rules?.Count ?? 0)),
-            NetworkChangeStatus.Conflict => Problems.Problems.Conflict(
+            NetworkChangeStatus.Conflict => ProblemResults.Conflict(
                 "The document contradicts open incidents: " + string.Join("; ", change.Errors.Select(e => $"{e.Path}: {e.Message}")),
                 new { errors = change.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()) }),
-            _ => Problems.Problems.Validation(change.Errors.Select(e => (e.Path, e.Message)), $"The network document has {change.Errors.Length} error(s); nothing was changed."),
+            _ => ProblemResults.Validation(change.Errors.Select(e => (e.Path, e.Message)), $"The network document has {change.Errors.Length} error(s); nothing was changed."),
         };
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Problems;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Placement;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,14 +50,14 @@ public static partial class PlacementEndpoints
     {
         if (request is null)
         {
-            return Problems.Problems.BadRequest("The body must be a placement request.");
+            return ProblemResults.BadRequest("The body must be a placement request.");
         }
 
         // The live document, with today's statuses and positions: what "existing" counts.
         var network = await grains.Dispatcher.GetNetworkAsync();
         if (network is null)
         {
-            return Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, "No network has been loaded yet.");
+            return ProblemResults.NoNetwork();
         }
 
         var build = PlacementProblemBuilder.Build(network, request);
@@ -68,7 +69,7 @@ public static partial class PlacementEndpoints
 
         if (errors.Count > 0 || build.Problem is not { } problem)
         {
-            return Problems.Problems.Validation(errors, $"The placement request has {errors.Count} error(s); nothing was solved.");
+            return ProblemResults.Validation(errors, $"The placement request has {errors.Count} error(s); nothing was solved.");
         }
 
         var logger = loggers.CreateLogger(typeof(PlacementEndpoints).FullName!);

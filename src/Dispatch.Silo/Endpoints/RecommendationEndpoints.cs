@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Dispatch.Grains;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Problems;
 using Dispatch.Silo.Metrics;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
@@ -45,15 +46,15 @@ public static class RecommendationEndpoints
         errors.AddRange(validation.Errors.Select(e => (e.Path, e.Message)));
         if (errors.Count > 0)
         {
-            return Problems.Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         var result = await grains.Recommender.RecommendAsync(validation.Incident!, query);
         metrics.RecordRecommendation(result);
         return result switch
         {
-            null => Problems.Problems.Create(StatusCodes.Status503ServiceUnavailable, "No network has been loaded yet."),
-            { Status: RecommendationStatus.OutsideServedArea } => Problems.Problems.Unprocessable("The location is outside the served area."),
+            null => ProblemResults.NoNetwork(),
+            { Status: RecommendationStatus.OutsideServedArea } => ProblemResults.Unprocessable("The location is outside the served area."),
             _ => TypedResults.Ok(RecommendationAnswer.From(result)),
         };
     }

@@ -1,7 +1,9 @@
 using Dispatch.Grains.Centers;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Problems;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
+using Dispatch.Solver.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Silo.Endpoints;
@@ -34,20 +36,10 @@ public static class ResourceEndpoints
 
     private static async Task<Results<Ok<ResourceAnswer>, ValidationProblem, ProblemHttpResult>> SetPositionAsync(string id, PositionChange? change, Dispatchers grains)
     {
-        var errors = new List<(string, string)>();
-        if (change?.Lat is not { } lat || !double.IsFinite(lat) || lat is < -90 or > 90)
-        {
-            errors.Add(("lat", "is required: degrees within -90..90"));
-        }
-
-        if (change?.Lon is not { } lon || !double.IsFinite(lon) || lon is < -180 or > 180)
-        {
-            errors.Add(("lon", "is required: degrees within -180..180"));
-        }
-
+        var errors = RequestValidator.Position(change?.Lat, change?.Lon);
         if (errors.Count > 0)
         {
-            return Problems.Problems.Validation(errors);
+            return ProblemResults.Validation(errors.Select(e => (e.Path, e.Message)));
         }
 
         return ToResult(await grains.Dispatcher.SetResourcePositionAsync(id, new GeoPoint(change!.Lat!.Value, change.Lon!.Value)));
@@ -55,19 +47,20 @@ public static class ResourceEndpoints
 
     private static async Task<Results<Ok<ResourceAnswer>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(string id, StatusChange? change, Dispatchers grains)
     {
-        if (change?.Status is not (ResourceStatusNames.Available or ResourceStatusNames.Offline))
+        // Parsed once here; the grains take the enum (the JSON stays the lowercase name).
+        if (!ResourceStatusNames.TryParse(change?.Status, out var status) || status == ResourceStatus.Assigned)
         {
-            return Problems.Problems.Validation([("status", "must be 'available' or 'offline'")]);
+            return ProblemResults.Validation([("status", "must be 'available' or 'offline'")]);
         }
 
-        return ToResult(await grains.Dispatcher.SetResourceStatusAsync(id, change.Status));
+        return ToResult(await grains.Dispatcher.SetResourceStatusAsync(id, status));
     }
 
     private static Results<Ok<ResourceAnswer>, ValidationProblem, ProblemHttpResult> ToResult(CommandResult<ResourceSnapshot> result) => result.Error switch
     {
         CommandError.None => TypedResults.Ok(new ResourceAnswer(result.Value!.Id, result.Value.Type, result.Value.Status, new GeoPoint(result.Value.Lat, result.Value.Lon))),
-        CommandError.NotFound => Problems.Problems.NotFound(result.Detail!),
-        CommandError.Conflict => Problems.Problems.Conflict(result.Detail!),
-        _ => Problems.Problems.Validation([("status", result.Detail!)]),
+        CommandError.NotFound => ProblemResults.NotFound(result.Detail!),
+        CommandError.Conflict => ProblemResults.Conflict(result.Detail!),
+        _ => ProblemResults.Validation([("status", result.Detail!)]),
     };
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Dispatch.Grains.Scenarios;
 using Dispatch.Silo.Auth;
+using Dispatch.Silo.Problems;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Simulation;
 using Dispatch.Solver.Validation;
@@ -77,14 +78,14 @@ public static class ScenarioEndpoints
     {
         if (request is null)
         {
-            return Problems.Problems.BadRequest("The body must be a scenario request.");
+            return ProblemResults.BadRequest("The body must be a scenario request.");
         }
 
         var liveNetwork = request.Base is { IsLive: true } ? await grains.Dispatcher.GetNetworkAsync() : null;
         var preparation = ScenarioRunner.Prepare(request, liveNetwork);
         if (!preparation.IsValid)
         {
-            return Problems.Problems.Validation(
+            return ProblemResults.Validation(
                 preparation.Errors.Select(e => (e.Path, e.Message)),
                 $"The scenario has {preparation.Errors.Count} error(s); no run was created.");
         }
@@ -112,13 +113,13 @@ public static class ScenarioEndpoints
 
     private static async Task<Results<Ok<ScenarioAnswer>, ProblemHttpResult>> GetAsync(string id, Dispatchers grains)
     {
-        var found = IsValidId(id) ? await grains.Scenario(id).GetAsync() : null;
+        var found = RequestValidator.IsAddressableId(id) ? await grains.Scenario(id).GetAsync() : null;
         return found is null ? NotFound(id) : TypedResults.Ok(AnswerOf(found));
     }
 
     private static async Task<Results<Ok<ScenarioAnswer>, ProblemHttpResult>> CancelAsync(string id, Dispatchers grains)
     {
-        if (!IsValidId(id))
+        if (!RequestValidator.IsAddressableId(id))
         {
             return NotFound(id);
         }
@@ -127,7 +128,7 @@ public static class ScenarioEndpoints
         return result.Outcome switch
         {
             CancelOutcome.Cancelled => TypedResults.Ok(AnswerOf(result.Scenario!)),
-            CancelOutcome.AlreadyFinished => Problems.Problems.Conflict(
+            CancelOutcome.AlreadyFinished => ProblemResults.Conflict(
                 $"The run is {result.Scenario!.Summary.Status}: there is nothing left to cancel.",
                 new { scenario = ItemOf(result.Scenario.Summary) }),
             _ => NotFound(id),
@@ -147,9 +148,7 @@ public static class ScenarioEndpoints
     private static string Location(string id) => $"/v1/scenarios/{Uri.EscapeDataString(id)}";
 
     private static ProblemHttpResult NotFound(string id) =>
-        Problems.Problems.NotFound($"No scenario has the id '{(id.Length <= 64 ? id : id[..64] + "…")}'.");
-
-    private static bool IsValidId(string id) => id.Length is > 0 and <= IncidentValidator.MaxIdLength && !id.Any(char.IsControl);
+        ProblemResults.NotFound($"No scenario has the id '{RequestValidator.Echo(id)}'.");
     // "base" is "live" or a whole network document (ScenarioBaseConverter); the schema generator cannot see that and
     // would leave it an empty object, which a generated client could not fill.
     private static Task DescribeBase(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

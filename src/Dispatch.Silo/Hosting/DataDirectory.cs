@@ -19,9 +19,10 @@ public sealed class DataDirectory
     public string KeysDir => System.IO.Path.Combine(Path, "keys");
 
     /// <summary>From <c>Dispatch:DataDir</c>, or <c>.dispatch-data</c> under the current directory; created if missing.</summary>
-    public static DataDirectory FromConfiguration(IConfiguration configuration)
+    public static DataDirectory From(DataOptions options)
     {
-        var configured = configuration[DispatchSettings.DataDir];
+        ArgumentNullException.ThrowIfNull(options);
+        var configured = options.DataDir;
         var path = string.IsNullOrWhiteSpace(configured)
             ? System.IO.Path.Combine(Environment.CurrentDirectory, DispatchSettings.DefaultDataDirName)
             : configured;

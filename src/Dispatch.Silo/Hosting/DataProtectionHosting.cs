@@ -13,10 +13,10 @@ public static class DataProtectionHosting
     /// (the default would be the content root path, which differs between installations).</summary>
     public const string ApplicationName = "Dispatch";
 
-    public static WebApplicationBuilder AddDispatchDataProtection(this WebApplicationBuilder builder, DataDirectory dataDirectory)
+    public static WebApplicationBuilder AddDispatchDataProtection(this WebApplicationBuilder builder, DataDirectory dataDirectory, KeyRingOptions keyRing)
     {
         ArgumentNullException.ThrowIfNull(dataDirectory);
-        var keysDir = KeysDir(builder.Configuration, dataDirectory);
+        var keysDir = KeysDir(keyRing, dataDirectory);
         CreatePrivate(keysDir);
         builder.Services.AddDataProtection()
             .SetApplicationName(ApplicationName)
@@ -25,11 +25,11 @@ public static class DataProtectionHosting
     }
 
     /// <summary>From <c>Dispatch:DataProtection:KeysDir</c>, or <c>keys</c> in the data directory.</summary>
-    public static string KeysDir(IConfiguration configuration, DataDirectory dataDirectory)
+    public static string KeysDir(KeyRingOptions keyRing, DataDirectory dataDirectory)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(keyRing);
         ArgumentNullException.ThrowIfNull(dataDirectory);
-        var configured = configuration[DispatchSettings.DataProtectionKeysDir];
+        var configured = keyRing.KeysDir;
         return string.IsNullOrWhiteSpace(configured) ? dataDirectory.KeysDir : Path.GetFullPath(configured);
     }
 

@@ -3,6 +3,7 @@ using Dispatch.Silo.Endpoints;
 using Dispatch.Silo.Metrics;
 using Dispatch.Silo.Problems;
 using Dispatch.Silo.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Silo.Hosting;
 
@@ -20,15 +21,24 @@ public static class DispatchHost
             builder.WebHost.UseUrls(DispatchSettings.DefaultUrl);
         }
 
-        var dataDirectory = DataDirectory.FromConfiguration(builder.Configuration);
-        var storage = StorageSettings.FromConfiguration(builder.Configuration, dataDirectory);
+        // Which storage, which ports and which directories decide the wiring, so they are read (and checked) now;
+        // the rest is checked when the host starts. Either way a bad value stops the silo, naming the setting.
+        var data = builder.ReadSettings<DataOptions>(DataOptions.Section, o => new DataOptionsValidator().Validate(null, o));
+        var keyRing = builder.ReadSettings<KeyRingOptions>(KeyRingOptions.Section, _ => ValidateOptionsResult.Success);
+        var storageOptions = builder.ReadSettings<StorageOptions>(StorageOptions.Section, o => new StorageOptionsValidator().Validate(null, o));
+        var cluster = builder.ReadSettings<SiloClusterOptions>(SiloClusterOptions.Section, SiloClusterOptionsValidator.ValidateAll);
+        builder.AddSettings<BodyLimitOptions>(BodyLimitOptions.Section, SettingsRegistration.Annotations);
+        builder.AddSettings<ApiKeyCacheOptions>(ApiKeyCacheOptions.Section, SettingsRegistration.Annotations);
+
+        var dataDirectory = DataDirectory.From(data);
+        var storage = StorageSettings.From(storageOptions, dataDirectory);
         builder.Services.AddSingleton(dataDirectory);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RequestBodyLimits>();
 
         builder.AddDispatchProblems();
-        builder.AddDispatchDataProtection(dataDirectory);
-        builder.AddDispatchOrleans(storage);
+        builder.AddDispatchDataProtection(dataDirectory, keyRing);
+        builder.AddDispatchOrleans(storage, cluster);
         builder.AddDispatchAuth();
         builder.AddDispatchHealth();
         builder.AddDispatchOpenApi();

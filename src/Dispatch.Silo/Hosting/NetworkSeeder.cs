@@ -2,12 +2,13 @@ using Dispatch.Grains.Dispatching;
 using Dispatch.Grains.Incidents;
 using Dispatch.Grains.Networks;
 using Dispatch.Solver.Documents;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Silo.Hosting;
 
 /// <summary>At start-up: loads the bundled demo network into an empty store, then wakes the dispatcher so that its
 /// index is built before the first call. <c>Dispatch:SeedNetwork</c> names another file, or <c>none</c>.</summary>
-public sealed class NetworkSeeder(IGrainFactory grains, IConfiguration configuration, ILogger<NetworkSeeder> logger) : IHostedService
+public sealed class NetworkSeeder(IGrainFactory grains, IOptions<DataOptions> options, ILogger<NetworkSeeder> logger) : IHostedService
 {
     public const string DemoNetworkFile = "data/demo-network.json";
 
@@ -15,13 +16,13 @@ public sealed class NetworkSeeder(IGrainFactory grains, IConfiguration configura
     {
         var stored = await grains.GetGrain<INetworkGrain>(IncidentGrain.Network).GetAsync();
         var dispatcher = grains.GetGrain<IDispatcherGrain>(IncidentGrain.Network);
-        var seed = configuration[DispatchSettings.SeedNetwork];
-        if (stored.DocumentJson is null && seed != "none")
+        var seed = options.Value.SeedNetwork;
+        if (stored.DocumentJson is null && seed != DataOptions.NoSeed)
         {
             var path = ResolveSeed(seed);
             if (path is null)
             {
-                logger.LogWarning("No network is stored and no seed file was found; PUT /v1/network to load one");
+                logger.NoSeedNetwork();
             }
             else
             {
@@ -33,7 +34,7 @@ public sealed class NetworkSeeder(IGrainFactory grains, IConfiguration configura
                         string.Join("; ", change.Errors.Take(5).Select(e => $"{e.Path}: {e.Message}")));
                 }
 
-                logger.LogInformation("Loaded the network from {Path} (version {Version})", path, change.Version);
+                logger.NetworkSeeded(path, change.Version);
             }
         }
 

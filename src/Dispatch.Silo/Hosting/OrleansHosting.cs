@@ -9,13 +9,13 @@ namespace Dispatch.Silo.Hosting;
 /// <summary>Wires the Orleans silo: clustering and grain storage per <see cref="StorageSettings"/>.</summary>
 public static class OrleansHosting
 {
-    public static WebApplicationBuilder AddDispatchOrleans(this WebApplicationBuilder builder, StorageSettings storage)
+    public static WebApplicationBuilder AddDispatchOrleans(this WebApplicationBuilder builder, StorageSettings storage, SiloClusterOptions cluster)
     {
-        var configuration = builder.Configuration;
-        var clusterId = configuration[DispatchSettings.ClusterId] ?? "dispatch";
-        var serviceId = configuration[DispatchSettings.ServiceId] ?? "dispatch";
-        var siloPort = configuration.GetValue(DispatchSettings.SiloPort, EndpointOptions.DEFAULT_SILO_PORT);
-        var gatewayPort = configuration.GetValue(DispatchSettings.GatewayPort, EndpointOptions.DEFAULT_GATEWAY_PORT);
+        ArgumentNullException.ThrowIfNull(cluster);
+        var clusterId = cluster.ClusterId;
+        var serviceId = cluster.ServiceId;
+        var siloPort = cluster.SiloPort;
+        var gatewayPort = cluster.GatewayPort;
 
         builder.Services.AddSingleton(storage);
         builder.UseOrleans(silo =>
@@ -32,7 +32,7 @@ public static class OrleansHosting
             switch (storage.Provider)
             {
                 case StorageProviderKind.Postgres:
-                    ConfigureClusterEndpoints(silo, configuration[DispatchSettings.AdvertisedAddress], siloPort, gatewayPort);
+                    ConfigureClusterEndpoints(silo, cluster.AdvertisedIp, siloPort, gatewayPort);
                     silo.UseAdoNetClustering(o =>
                     {
                         o.Invariant = storage.Invariant;
@@ -55,17 +55,13 @@ public static class OrleansHosting
         return builder;
     }
 
-    private static void ConfigureClusterEndpoints(ISiloBuilder silo, string? advertisedAddress, int siloPort, int gatewayPort)
+    // The address was checked with the options (SiloClusterOptionsValidator): null here means none was given.
+    private static void ConfigureClusterEndpoints(ISiloBuilder silo, System.Net.IPAddress? address, int siloPort, int gatewayPort)
     {
-        if (string.IsNullOrWhiteSpace(advertisedAddress))
+        if (address is null)
         {
             silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
             return;
-        }
-
-        if (!System.Net.IPAddress.TryParse(advertisedAddress, out var address))
-        {
-            throw new InvalidOperationException($"{DispatchSettings.AdvertisedAddress} must be an IP address.");
         }
 
         silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);

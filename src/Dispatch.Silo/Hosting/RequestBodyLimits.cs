@@ -1,5 +1,6 @@
 using Dispatch.Silo.Problems;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Silo.Hosting;
 
@@ -9,11 +10,11 @@ namespace Dispatch.Silo.Hosting;
 /// A declared length over the limit is refused before reading; a chunked body is cut off by the
 /// server when it passes the limit (the exception handler turns that into a 413 problem).
 /// </summary>
-public sealed class RequestBodyLimits(IConfiguration configuration) : IMiddleware
+public sealed class RequestBodyLimits(IOptions<BodyLimitOptions> options) : IMiddleware
 {
-    private readonly long networkLimit = configuration.GetValue(DispatchSettings.NetworkBodyLimitBytes, 16L * 1024 * 1024);
-    private readonly long scenarioLimit = configuration.GetValue(DispatchSettings.ScenarioBodyLimitBytes, 32L * 1024 * 1024);
-    private readonly long defaultLimit = configuration.GetValue(DispatchSettings.DefaultBodyLimitBytes, 1L * 1024 * 1024);
+    private readonly long networkLimit = options.Value.NetworkBodyBytes;
+    private readonly long scenarioLimit = options.Value.ScenarioBodyBytes;
+    private readonly long defaultLimit = options.Value.DefaultBodyBytes;
 
     public long LimitFor(HttpRequest request) =>
         (HttpMethods.IsPut(request.Method) && request.Path.Equals("/v1/network", StringComparison.OrdinalIgnoreCase))

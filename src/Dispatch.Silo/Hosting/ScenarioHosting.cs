@@ -11,10 +11,7 @@ public static class ScenarioHosting
 {
     public static WebApplicationBuilder AddDispatchScenarios(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ScenarioLimits>()
-            .Bind(builder.Configuration.GetSection(ScenarioLimits.Section))
-            .Validate(l => l.MaxRunning >= 0 && l.MaxRunningPerKey >= 0, $"{DispatchSettings.ScenarioMaxRunning} and {DispatchSettings.ScenarioMaxRunningPerKey} must be 0 or more")
-            .ValidateOnStart();
+        builder.AddSettings<ScenarioLimits>(ScenarioLimits.Section, SettingsRegistration.Annotations);
         builder.Services.AddSingleton<ScenarioMetrics>();
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolver =
             (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(KeepNullStatistics));

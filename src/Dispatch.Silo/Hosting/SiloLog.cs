@@ -21,4 +21,10 @@ internal static partial class SiloLog
 
     [LoggerMessage(6, LogLevel.Debug, "Rejected {Method} {Path} with {Status}")]
     public static partial void RequestRejected(this ILogger logger, string method, string path, int status);
+
+    [LoggerMessage(7, LogLevel.Warning, "No network is stored and no seed file was found; PUT /v1/network to load one")]
+    public static partial void NoSeedNetwork(this ILogger logger);
+
+    [LoggerMessage(8, LogLevel.Information, "Loaded the network from {Path} (version {Version})")]
+    public static partial void NetworkSeeded(this ILogger logger, string path, long version);
 }

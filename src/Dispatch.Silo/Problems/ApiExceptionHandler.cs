@@ -29,7 +29,7 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         }
 
         httpContext.Response.StatusCode = status;
-        await Problems.Create(status, detail).ExecuteAsync(httpContext);
+        await ProblemResults.Create(status, detail).ExecuteAsync(httpContext);
         return true;
     }
 

@@ -4,5 +4,5 @@ namespace Dispatch.Silo.Problems;
 public static class ProblemResponses
 {
     public static Task WriteAsync(HttpContext context, int status, string detail) =>
-        Problems.Create(status, detail).ExecuteAsync(context);
+        ProblemResults.Create(status, detail).ExecuteAsync(context);
 }

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Dispatch.Silo.Storage;
 
-/// <summary>The storage configuration, validated once at start-up.</summary>
+/// <summary>The storage the wiring uses, resolved from <see cref="StorageOptions"/> (defaults filled in).</summary>
 public sealed record StorageSettings(StorageProviderKind Provider, string? ConnectionString, bool ApplySchema)
 {
     /// <summary>Orleans knows SQLite by this name and serves it with Microsoft.Data.Sqlite's factory.</summary>
@@ -18,35 +18,21 @@ public sealed record StorageSettings(StorageProviderKind Provider, string? Conne
         _ => throw new InvalidOperationException("In-memory storage has no ADO.NET invariant."),
     };
 
-    public static StorageSettings FromConfiguration(IConfiguration configuration, DataDirectory dataDirectory)
+    /// <param name="options">Options that passed <see cref="StorageOptionsValidator"/>.</param>
+    public static StorageSettings From(StorageOptions options, DataDirectory dataDirectory)
     {
-        var providerText = configuration[DispatchSettings.StorageProvider];
-        var provider = (providerText ?? "sqlite").Trim().ToLowerInvariant() switch
-        {
-            "sqlite" or "" => StorageProviderKind.Sqlite,
-            "postgres" or "postgresql" or "npgsql" => StorageProviderKind.Postgres,
-            "memory" => StorageProviderKind.Memory,
-            _ => throw new InvalidOperationException(
-                $"{DispatchSettings.StorageProvider} must be sqlite, postgres or memory (was '{providerText}')."),
-        };
+        ArgumentNullException.ThrowIfNull(options);
+        var provider = options.ProviderKind
+            ?? throw new InvalidOperationException($"{DispatchSettings.StorageProvider} must be sqlite, postgres or memory (was '{options.Provider}').");
 
-        var applySchemaText = configuration[DispatchSettings.StorageApplySchema];
-        bool applySchema;
-        if (string.IsNullOrWhiteSpace(applySchemaText))
-        {
-            // The embedded store must work on a fresh machine; a shared PostgreSQL is usually
-            // provisioned by its owners, who opt in.
-            applySchema = provider == StorageProviderKind.Sqlite;
-        }
-        else if (!bool.TryParse(applySchemaText, out applySchema))
-        {
-            throw new InvalidOperationException($"{DispatchSettings.StorageApplySchema} must be true or false.");
-        }
+        // The embedded store must work on a fresh machine; a shared PostgreSQL is usually
+        // provisioned by its owners, who opt in.
+        var applySchema = options.ApplySchema ?? provider == StorageProviderKind.Sqlite;
 
         var connectionString = provider switch
         {
-            StorageProviderKind.Sqlite => SqliteConnectionString(configuration[DispatchSettings.StorageConnectionString], dataDirectory),
-            StorageProviderKind.Postgres => configuration[DispatchSettings.StorageConnectionString] is { Length: > 0 } pg
+            StorageProviderKind.Sqlite => SqliteConnectionString(options.ConnectionString, dataDirectory),
+            StorageProviderKind.Postgres => options.ConnectionString is { Length: > 0 } pg
                 ? pg
                 : throw new InvalidOperationException($"{DispatchSettings.StorageConnectionString} is required for PostgreSQL storage."),
             _ => null,

@@ -8,7 +8,13 @@ namespace Dispatch.Solver.Documents;
 public sealed record GeoPoint(double Lat, double Lon)
 {
     [JsonIgnore]
-    public bool IsValid => double.IsFinite(Lat) && double.IsFinite(Lon) && Lat is >= -90 and <= 90 && Lon is >= -180 and <= 180;
+    public bool IsValid => IsLatitude(Lat) && IsLongitude(Lon);
+
+    /// <summary>A finite latitude from -90 to 90 degrees.</summary>
+    public static bool IsLatitude(double lat) => double.IsFinite(lat) && lat is >= -90 and <= 90;
+
+    /// <summary>A finite longitude from -180 to 180 degrees.</summary>
+    public static bool IsLongitude(double lon) => double.IsFinite(lon) && lon is >= -180 and <= 180;
 }
 
 /// <summary>Reads a position only when both coordinates are there: a missing one is an error, never 0.</summary>

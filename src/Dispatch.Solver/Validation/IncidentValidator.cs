@@ -35,9 +35,9 @@ public static class IncidentValidator
             errors.Add("id", $"must not contain any of {UnsafeIdCharacters} or spaces: the id is part of the case's URL");
         }
 
-        if (request.ReportedAt is { } reported && (reported.UtcDateTime.Year < 2000 || reported.UtcDateTime.Year > 2200))
+        if (request.ReportedAt is { } reported && !RequestLimits.IsPlausibleYear(reported.UtcDateTime.Year))
         {
-            errors.Add("reportedAt", "must be an ISO-8601 time between 2000 and 2200");
+            errors.Add("reportedAt", RequestLimits.TimeMessage);
         }
 
         errors.RequirePoint("location", request.Location);

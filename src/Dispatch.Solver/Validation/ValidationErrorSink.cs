@@ -118,13 +118,13 @@ internal sealed class ValidationErrorSink
     public bool CheckPoint(string path, GeoPoint point)
     {
         var ok = true;
-        if (!double.IsFinite(point.Lat) || point.Lat is < -90 or > 90)
+        if (!GeoPoint.IsLatitude(point.Lat))
         {
             Add(JsonPathText.Member(path, "lat"), $"must be a finite number from -90 to 90 (was {Format(point.Lat)})");
             ok = false;
         }
 
-        if (!double.IsFinite(point.Lon) || point.Lon is < -180 or > 180)
+        if (!GeoPoint.IsLongitude(point.Lon))
         {
             Add(JsonPathText.Member(path, "lon"), $"must be a finite number from -180 to 180 (was {Format(point.Lon)})");
             ok = false;

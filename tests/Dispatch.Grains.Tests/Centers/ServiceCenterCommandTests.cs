@@ -14,7 +14,7 @@ public sealed class ServiceCenterCommandTests(ClusterFixture fixture)
         var center = await TestCenter.CreateAsync(fixture.Grains);
         await center.ReserveAsync(TestCenter.Hold("i-1", "u1"));
 
-        var result = await center.SetStatusAsync("u1", ResourceStatusNames.Available);
+        var result = await center.SetStatusAsync("u1", ResourceStatus.Available);
 
         Assert.Equal(CommandError.Conflict, result.Error);
         Assert.Equal(ResourceStatusNames.Assigned, (await center.GetAsync()).Resource("u1").Status);
@@ -25,7 +25,7 @@ public sealed class ServiceCenterCommandTests(ClusterFixture fixture)
     {
         var center = await TestCenter.CreateAsync(fixture.Grains);
 
-        var result = await center.SetStatusAsync("u1", ResourceStatusNames.Offline);
+        var result = await center.SetStatusAsync("u1", ResourceStatus.Offline);
 
         Assert.True(result.Succeeded);
         Assert.Equal(ResourceStatusNames.Offline, result.Value?.Status);
@@ -37,7 +37,7 @@ public sealed class ServiceCenterCommandTests(ClusterFixture fixture)
     {
         var center = await TestCenter.CreateAsync(fixture.Grains);
 
-        var result = await center.SetStatusAsync("u1", ResourceStatusNames.Assigned);
+        var result = await center.SetStatusAsync("u1", ResourceStatus.Assigned);
 
         Assert.Equal(CommandError.Invalid, result.Error);
         Assert.Equal(ResourceStatusNames.Available, (await center.GetAsync()).Resource("u1").Status);
@@ -48,7 +48,7 @@ public sealed class ServiceCenterCommandTests(ClusterFixture fixture)
     {
         var center = await TestCenter.CreateAsync(fixture.Grains);
 
-        var result = await center.SetStatusAsync("u-nope", ResourceStatusNames.Offline);
+        var result = await center.SetStatusAsync("u-nope", ResourceStatus.Offline);
 
         Assert.Equal(CommandError.NotFound, result.Error);
     }

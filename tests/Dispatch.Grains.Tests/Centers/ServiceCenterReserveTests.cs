@@ -86,7 +86,7 @@ public sealed class ServiceCenterReserveTests(ClusterFixture fixture)
     public async Task ReserveAsync_OfflineUnit_ResourceNotFree()
     {
         var center = await TestCenter.CreateAsync(fixture.Grains);
-        await center.SetStatusAsync("u1", ResourceStatusNames.Offline);
+        await center.SetStatusAsync("u1", ResourceStatus.Offline);
 
         var outcome = await center.ReserveAsync(TestCenter.Hold("i-1", "u1"));
 

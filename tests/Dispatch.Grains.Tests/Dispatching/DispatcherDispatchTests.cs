@@ -106,7 +106,7 @@ public sealed class DispatcherDispatchTests(ClusterFixture fixture)
         var net = await TwoCenters.LoadAsync(fixture.Grains);
 
         // The center is the authority: a change the dispatcher did not see must win over its index.
-        await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).SetStatusAsync(TwoCenters.NearFlatbed, ResourceStatusNames.Offline);
+        await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).SetStatusAsync(TwoCenters.NearFlatbed, ResourceStatus.Offline);
         var decision = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), null, null);
 
         Assert.Equal(DispatchStatus.Conflict, decision.Status);

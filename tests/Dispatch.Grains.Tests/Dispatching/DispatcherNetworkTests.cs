@@ -118,7 +118,7 @@ public sealed class DispatcherNetworkTests(ClusterFixture fixture)
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
 
-        var result = await net.Dispatcher.SetResourceStatusAsync(TwoCenters.NearFlatbed, ResourceStatusNames.Offline);
+        var result = await net.Dispatcher.SetResourceStatusAsync(TwoCenters.NearFlatbed, ResourceStatus.Offline);
 
         Assert.True(result.Succeeded);
         var center = await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).GetAsync();
@@ -133,7 +133,7 @@ public sealed class DispatcherNetworkTests(ClusterFixture fixture)
         var net = await TwoCenters.LoadAsync(fixture.Grains);
         await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), TwoCenters.NearFlatbed, null);
 
-        var result = await net.Dispatcher.SetResourceStatusAsync(TwoCenters.NearFlatbed, ResourceStatusNames.Available);
+        var result = await net.Dispatcher.SetResourceStatusAsync(TwoCenters.NearFlatbed, ResourceStatus.Available);
 
         Assert.Equal(CommandError.Conflict, result.Error);
         var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.Base), RecommendationQuery.Default);
@@ -145,7 +145,7 @@ public sealed class DispatcherNetworkTests(ClusterFixture fixture)
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
 
-        var result = await net.Dispatcher.SetResourceStatusAsync("fb-nowhere", ResourceStatusNames.Offline);
+        var result = await net.Dispatcher.SetResourceStatusAsync("fb-nowhere", ResourceStatus.Offline);
 
         Assert.Equal(CommandError.NotFound, result.Error);
     }

@@ -52,7 +52,7 @@ public sealed class DispatcherRebuildTests(ClusterFixture fixture)
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
         var near = fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near);
-        await near.SetStatusAsync(TwoCenters.NearFlatbed, ResourceStatusNames.Offline);
+        await near.SetStatusAsync(TwoCenters.NearFlatbed, ResourceStatus.Offline);
 
         await fixture.Cluster.DeactivateAsync(net.Dispatcher);
 

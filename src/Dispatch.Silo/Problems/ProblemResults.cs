@@ -7,7 +7,7 @@ namespace Dispatch.Silo.Problems;
 /// <c>status</c> and <c>detail</c>; validation problems add <c>errors</c> (path -> messages). They are typed so that
 /// an endpoint can declare <c>Results&lt;Ok&lt;T&gt;, ProblemHttpResult&gt;</c> and the OpenAPI document shows its answers.
 /// </summary>
-public static class Problems
+public static class ProblemResults
 {
     /// <summary>400 with every error by its path, e.g. <c>("centers[2].location.lat", "must be within -90..90")</c>.</summary>
     public static ValidationProblem Validation(IEnumerable<(string Path, string Message)> errors, string? detail = null)
@@ -22,6 +22,12 @@ public static class Problems
             type: ProblemTypes.For(StatusCodes.Status400BadRequest),
             title: "The request is invalid.");
     }
+
+    /// <summary>What a request that needs the network is told before one is loaded.</summary>
+    public const string NoNetworkDetail = "No network has been loaded yet.";
+
+    /// <summary>503: nothing can be computed until a network is loaded (PUT /v1/network); retrying later may succeed.</summary>
+    public static ProblemHttpResult NoNetwork() => Create(StatusCodes.Status503ServiceUnavailable, NoNetworkDetail);
 
     /// <summary>400 for a request that is malformed as a whole (no single field to blame).</summary>
     public static ProblemHttpResult BadRequest(string detail) => Create(StatusCodes.Status400BadRequest, detail);

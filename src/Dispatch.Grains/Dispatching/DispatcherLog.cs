@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Logging;
+
+namespace Dispatch.Grains.Dispatching;
+
+/// <summary>The dispatcher's log messages: counts and versions only, never an incident's customer data.</summary>
+internal static partial class DispatcherLog
+{
+    [LoggerMessage(101, LogLevel.Information,
+        "Dispatcher {Network} rebuilt its index: version {Version}, {Resources} units, {Reservations} open reservations")]
+    public static partial void IndexRebuilt(this ILogger logger, string network, long version, int resources, int reservations);
+
+    [LoggerMessage(102, LogLevel.Information, "Network {Network} replaced: version {Version}, {Resources} units")]
+    public static partial void NetworkReplaced(this ILogger logger, string network, long version, int resources);
+}

@@ -1,0 +1,127 @@
+using Dispatch.Grains.Scenarios;
+using Dispatch.Silo.Hosting;
+using Dispatch.Silo.Storage;
+using Dispatch.Silo.Tests.Api.Support;
+using Dispatch.Silo.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Dispatch.Silo.Tests.Hosting;
+
+/// <summary>A bad setting stops the silo at start with a message that names it (docs/operations.md "Configuration"),
+/// whether the wiring reads it (storage, ports, files) or a service does (limits, cache, scenario slots).</summary>
+public sealed class OptionsValidationTests
+{
+    public static TheoryData<string, string, string> BadSettings => new()
+    {
+        // key, bad value, the key the message must name
+        { DispatchSettings.StorageProvider, "oracle", DispatchSettings.StorageProvider },
+        { DispatchSettings.StorageApplySchema, "maybe", DispatchSettings.StorageApplySchema },
+        { DispatchSettings.SiloPort, "0", DispatchSettings.SiloPort },
+        { DispatchSettings.SiloPort, "eleven", DispatchSettings.SiloPort },
+        { DispatchSettings.GatewayPort, "70000", DispatchSettings.GatewayPort },
+        { DispatchSettings.ClusterId, "", DispatchSettings.ClusterId },
+        { DispatchSettings.ServiceId, "", DispatchSettings.ServiceId },
+        { DispatchSettings.AdvertisedAddress, "silo-one", DispatchSettings.AdvertisedAddress },
+        { DispatchSettings.SeedNetwork, "no-such-network.json", DispatchSettings.SeedNetwork },
+        { DispatchSettings.AuthCacheSeconds, "-1", DispatchSettings.AuthCacheSeconds },
+        { DispatchSettings.NetworkBodyLimitBytes, "0", DispatchSettings.NetworkBodyLimitBytes },
+        { DispatchSettings.ScenarioBodyLimitBytes, "-5", DispatchSettings.ScenarioBodyLimitBytes },
+        { DispatchSettings.DefaultBodyLimitBytes, "lots", DispatchSettings.DefaultBodyLimitBytes },
+        { DispatchSettings.ScenarioMaxRunning, "-1", DispatchSettings.ScenarioMaxRunning },
+        { DispatchSettings.ScenarioMaxRunningPerKey, "-2", DispatchSettings.ScenarioMaxRunningPerKey },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task Start_BadSetting_FailsNamingTheSetting(string key, string value, string named)
+    {
+        await using var silo = new ApiSilo();
+        silo.Settings[key] = value;
+
+        var error = Record.Exception(() => silo.Start());
+
+        Assert.NotNull(error);
+        Assert.Contains(named, MessagesOf(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_PostgresWithoutConnectionString_FailsNamingTheConnectionString()
+    {
+        await using var silo = new ApiSilo();
+        silo.Settings[DispatchSettings.StorageProvider] = "postgres";
+
+        var error = Record.Exception(() => silo.Start());
+
+        Assert.NotNull(error);
+        Assert.Contains(DispatchSettings.StorageConnectionString, MessagesOf(error), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_SamePortForSiloAndGateway_FailsNamingBoth()
+    {
+        await using var silo = new ApiSilo();
+        silo.Settings[DispatchSettings.GatewayPort] = silo.Options.SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var error = Record.Exception(() => silo.Start());
+
+        Assert.NotNull(error);
+        var messages = MessagesOf(error);
+        Assert.Contains(DispatchSettings.SiloPort, messages, StringComparison.Ordinal);
+        Assert.Contains(DispatchSettings.GatewayPort, messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_Defaults_StartsWithTheDocumentedValues()
+    {
+        await using var silo = new SiloHarness().Start();
+        var services = silo.Services;
+
+        var limits = services.GetRequiredService<IOptions<BodyLimitOptions>>().Value;
+        Assert.Equal(16L * 1024 * 1024, limits.NetworkBodyBytes);
+        Assert.Equal(32L * 1024 * 1024, limits.ScenarioBodyBytes);
+        Assert.Equal(1L * 1024 * 1024, limits.DefaultBodyBytes);
+        var scenarios = services.GetRequiredService<IOptions<ScenarioLimits>>().Value;
+        Assert.Equal(2, scenarios.MaxRunning);
+        Assert.Equal(1, scenarios.MaxRunningPerKey);
+        var storage = services.GetRequiredService<StorageSettings>();
+        Assert.Equal(StorageProviderKind.Sqlite, storage.Provider);
+        Assert.True(storage.ApplySchema);
+        Assert.Contains(Path.Combine(silo.Options.DataDir, "dispatch.db"), storage.ConnectionString, StringComparison.Ordinal);
+
+        using var client = silo.CreateAnonymousClient();
+        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [Fact]
+    public void Options_Unset_HaveTheDocumentedDefaults()
+    {
+        Assert.Equal(10, new ApiKeyCacheOptions().CacheSeconds);
+        var cluster = new SiloClusterOptions();
+        Assert.Equal(("dispatch", "dispatch", 11111, 30000), (cluster.ClusterId, cluster.ServiceId, cluster.SiloPort, cluster.GatewayPort));
+        Assert.Equal(StorageProviderKind.Sqlite, new StorageOptions().ProviderKind);
+        Assert.True(SiloClusterOptionsValidator.ValidateAll(cluster).Succeeded);
+    }
+
+    // The host may wrap the failure (an aggregate of every failed check, or the entry point's exception).
+    private static string MessagesOf(Exception error)
+    {
+        var messages = new List<string>();
+        var pending = new Stack<Exception>([error]);
+        while (pending.TryPop(out var e))
+        {
+            messages.Add(e.Message);
+            if (e is AggregateException aggregate)
+            {
+                aggregate.InnerExceptions.ToList().ForEach(pending.Push);
+            }
+            else if (e.InnerException is { } inner)
+            {
+                pending.Push(inner);
+            }
+        }
+
+        return string.Join(Environment.NewLine, messages);
+    }
+}
