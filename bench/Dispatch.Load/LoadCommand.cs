@@ -4,11 +4,12 @@ using Dispatch.Load.Api;
 using Dispatch.Load.Audit;
 using Dispatch.Load.Baseline;
 using Dispatch.Load.Cli;
+using Dispatch.Load.Helpers;
 using Dispatch.Load.Operations;
 using Dispatch.Load.RawStorage;
 using Dispatch.Load.Reporting;
 using Dispatch.Load.Scheduling;
-using Dispatch.Load.Silo;
+using Dispatch.SiloLauncher;
 using Dispatch.Load.Workload;
 
 namespace Dispatch.Load;
@@ -18,25 +19,53 @@ public sealed class LoadCommand(LoadOptions options, TimeProvider time, TextWrit
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        if (options.ServeBarePort is { } port)
+        {
+            return await ServeBareCommand.RunAsync(port, output, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.WriteBodies is not null && options.Url is not null)
+        {
+            using var api = new DispatchApiClient(options.Url, ResolveKey(null), 1, options.RequestTimeout, time);
+            return await WriteBodiesCommand.WriteAsync(api, options.WriteBodies, options.BodiesCount, options.Seed, options.JitterKm, output, cancellationToken).ConfigureAwait(false);
+        }
+
         var failures = new List<string>();
         var startedAt = time.GetUtcNow();
         var idPrefix = options.IdPrefix ?? string.Create(CultureInfo.InvariantCulture, $"ld-{options.Seed}-{startedAt.ToUnixTimeSeconds():x}");
         SiloProcess? silo = null;
+        BareServerProcess? bareServer = null;
+        PhaseReport? ceiling = null;
         PhaseReport? engine = null;
         AuditResult? audit = null;
         BaselineReport? baseline = null;
         RawStorageReport? raw = null;
         try
         {
+            Uri? bareAddress = null;
+            if (options.Ceiling || options.Baseline)
+            {
+                if (options.BareUrl is null)
+                {
+                    bareServer = await BareServerProcess.StartAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+                }
+
+                bareAddress = options.BareUrl ?? bareServer!.Address;
+                var bare = new BareRun(options, time);
+                output.WriteLine($"Generator ceiling: driving the bare endpoint {bareAddress}bare at {options.BaselineSaturationRate:0}/s for {bare.Warmup.TotalSeconds:0.#}s warm-up + {bare.Duration.TotalSeconds:0.#}s ({options.Connections} connections, max {options.MaxInFlight} in flight)");
+                ceiling = await bare.DriveAsync(bareAddress, options.BaselineSaturationRate, cancellationToken).ConfigureAwait(false);
+                output.WriteLine($"Generator ceiling: {ceiling.AchievedRequestsPerSecond:0} requests/s");
+            }
+
             var target = options.Url;
             string? siloKey = null;
             if (options.StartSilo is not null)
             {
                 var dll = options.StartSilo.Length > 0 ? options.StartSilo : SiloProcess.FindSiloDll(Environment.CurrentDirectory)
                     ?? throw new FileNotFoundException("No Dispatch.Silo.dll found under src/Dispatch.Silo/bin; build it or pass its path to --start-silo.");
-                silo = SiloProcess.Start(dll);
+                silo = SiloProcess.Start(dll, directoryPrefix: "dispatch-load-");
                 output.WriteLine($"Started the silo at {silo.Address} with data in {silo.DataDirectory}");
-                siloKey = await silo.WaitUntilReadyAsync(time, options.SiloReadyTimeout, cancellationToken).ConfigureAwait(false);
+                siloKey = await silo.WaitUntilReadyAsync(options.SiloReadyTimeout, time, cancellationToken).ConfigureAwait(false);
                 target = silo.Address;
             }
 
@@ -47,7 +76,9 @@ public sealed class LoadCommand(LoadOptions options, TimeProvider time, TextWrit
 
             if (options.Baseline)
             {
-                baseline = await RunBaselineAsync(engine, cancellationToken).ConfigureAwait(false);
+                output.WriteLine($"Driving the bare endpoint {bareAddress}bare at {options.Rate:0.##}/s");
+                var sameRate = await new BareRun(options, time).DriveAsync(bareAddress!, options.Rate, cancellationToken).ConfigureAwait(false);
+                baseline = BaselineReport.Of(sameRate, ceiling!, engine, options.CeilingShare);
             }
 
             if (silo is not null && silo.HasExited)
@@ -76,6 +107,11 @@ public sealed class LoadCommand(LoadOptions options, TimeProvider time, TextWrit
         }
         finally
         {
+            if (bareServer is not null)
+            {
+                await bareServer.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (silo is not null)
             {
                 await silo.DisposeAsync().ConfigureAwait(false);
@@ -102,10 +138,12 @@ public sealed class LoadCommand(LoadOptions options, TimeProvider time, TextWrit
                 options.Mix.ToString(),
                 options.Seed,
                 options.MaxInFlight,
+                options.Connections,
                 idPrefix,
                 Environment.ProcessorCount,
                 Environment.MachineName),
-            engine,
+            ceiling,
+            engine is null ? null : engine with { Claim = ThroughputClaim.Judge(engine, ceiling, options.CeilingShare) },
             audit,
             baseline,
             raw,
@@ -124,7 +162,7 @@ public sealed class LoadCommand(LoadOptions options, TimeProvider time, TextWrit
     private async Task<(PhaseReport Engine, AuditResult Audit)> DriveEngineAsync(
         Uri target, string? key, string idPrefix, List<string> failures, CancellationToken cancellationToken)
     {
-        using var api = new DispatchApiClient(target, key, options.MaxInFlight, options.RequestTimeout, time);
+        using var api = new DispatchApiClient(target, key, options.Connections, options.RequestTimeout, time);
         var networkAnswer = await api.GetNetworkAsync(cancellationToken).ConfigureAwait(false);
         if (!networkAnswer.IsSuccess)
         {
@@ -147,7 +185,7 @@ public sealed class LoadCommand(LoadOptions options, TimeProvider time, TextWrit
         var planner = new ArrivalPlanner(options.Mix, options.Seed);
 
         output.WriteLine($"Driving {target} at {options.Rate:0.##}/s for {options.Warmup.TotalSeconds:0.#}s warm-up + {options.Duration.TotalSeconds:0.#}s");
-        var run = await new LoadRun(time, api, operations, planner.Plan, options.MaxInFlight)
+        var run = await new LoadRun(time, api, operations, planner.Plan, planner.KindOf, options.MaxInFlight, options.Connections)
             .RunAsync(options.Rate, options.Warmup, options.Duration, cancellationToken).ConfigureAwait(false);
         var engine = PhaseReportBuilder.Build(run);
 
@@ -158,29 +196,6 @@ public sealed class LoadCommand(LoadOptions options, TimeProvider time, TextWrit
 
         failures.AddRange(RunVerdict.Failures(run, audit, options.Mix));
         return (engine, audit);
-    }
-
-    private async Task<BaselineReport> RunBaselineAsync(PhaseReport? engine, CancellationToken cancellationToken)
-    {
-        await using var bare = await BareEndpoint.StartAsync(cancellationToken).ConfigureAwait(false);
-        using var api = new DispatchApiClient(bare.Address, apiKey: null, options.MaxInFlight, options.RequestTimeout, time);
-        var network = new NetworkView([], [], [new Coordinates(36.4, 94.9)], ["255/45R20"]);
-        var incidents = new IncidentFactory(network, options.JitterKm);
-        var operations = new Dictionary<OperationKind, ILoadOperation> { [OperationKind.Bare] = new BareOperation(incidents) };
-        Arrival Plan(long index) => new(index, OperationKind.Bare, new Random(ArrivalPlanner.DeriveSeed(options.Seed, index)));
-        var duration = options.BaselineDuration ?? TimeSpan.FromSeconds(Math.Min(options.Duration.TotalSeconds, 10));
-        var warmup = TimeSpan.FromSeconds(Math.Min(options.Warmup.TotalSeconds, 2));
-        var run = new LoadRun(time, api, operations, Plan, options.MaxInFlight);
-
-        output.WriteLine($"Driving the bare endpoint {bare.Address} at {options.Rate:0.##}/s, then at {options.BaselineSaturationRate:0}/s");
-        var sameRate = PhaseReportBuilder.Build(await run.RunAsync(options.Rate, warmup, duration, cancellationToken).ConfigureAwait(false));
-        var saturating = PhaseReportBuilder.Build(await run.RunAsync(options.BaselineSaturationRate, warmup, duration, cancellationToken).ConfigureAwait(false));
-        double? Ratio(double engineRate, double bareRate) => bareRate > 0 ? engineRate / bareRate : null;
-        return new BaselineReport(
-            sameRate,
-            saturating,
-            engine is null ? null : Ratio(engine.AchievedOperationsPerSecond, sameRate.AchievedOperationsPerSecond),
-            engine is null ? null : Ratio(engine.AchievedOperationsPerSecond, saturating.AchievedOperationsPerSecond));
     }
 
     private string? ResolveKey(string? siloKey)

@@ -28,7 +28,7 @@ public class DispatchScenarioTests
     [Fact]
     public void Recommend_ErevFlatTyreInChangtang_PartnerUnitAndOwnTowUnitsBarredByTheZone()
     {
-        var incident = new Incident(InChangtang, NoonShanghai, "flat_tire", "erev", "265/45R21", "p2", false);
+        var incident = TestIncidents.At(InChangtang, "flat_tire", "erev", "265/45R21", "p2", onExpressway: false, reportedAt: NoonShanghai);
 
         var result = Engine.Recommend(incident, RecommendationQuery.All);
 
@@ -48,7 +48,7 @@ public class DispatchScenarioTests
     [Fact]
     public void Recommend_TowOnAnExpressway_GoesToAPartnerAndOwnTowUnitsAreBarred()
     {
-        var incident = new Incident(OnG4NearWuhan, NoonShanghai, "accident", "ice", null, "p2", OnExpressway: true);
+        var incident = TestIncidents.At(OnG4NearWuhan, "accident", "ice", null, "p2", onExpressway: true, reportedAt: NoonShanghai);
 
         var result = Engine.Recommend(incident, RecommendationQuery.All);
 
@@ -63,7 +63,7 @@ public class DispatchScenarioTests
     [Fact]
     public void Recommend_SameTowOffTheExpressway_OwnUnitsMayGo()
     {
-        var incident = new Incident(OnG4NearWuhan, NoonShanghai, "accident", "ice", null, "p2", OnExpressway: false);
+        var incident = TestIncidents.At(OnG4NearWuhan, "accident", "ice", null, "p2", onExpressway: false, reportedAt: NoonShanghai);
 
         var result = Engine.Recommend(incident, RecommendationQuery.All);
 
@@ -73,7 +73,7 @@ public class DispatchScenarioTests
     [Fact]
     public void Recommend_HeavyWreckerInBeijingCoreAtNoon_Denied()
     {
-        var incident = new Incident(Tiananmen, NoonShanghai, "accident", "ice", null, "p3", false);
+        var incident = TestIncidents.At(Tiananmen, "accident", "ice", null, "p3", onExpressway: false, reportedAt: NoonShanghai);
 
         var result = Engine.Recommend(incident, RecommendationQuery.All);
 
@@ -87,7 +87,7 @@ public class DispatchScenarioTests
     [Fact]
     public void Recommend_HeavyWreckerInBeijingCoreAt23_Allowed()
     {
-        var incident = new Incident(Tiananmen, ElevenPmShanghai, "accident", "ice", null, "p3", false);
+        var incident = TestIncidents.At(Tiananmen, "accident", "ice", null, "p3", onExpressway: false, reportedAt: ElevenPmShanghai);
 
         var result = Engine.Recommend(incident, RecommendationQuery.All);
 
@@ -108,7 +108,7 @@ public class DispatchScenarioTests
 
         foreach (var place in places)
         {
-            var incident = new Incident(place.Location!, NoonShanghai, fault, "bev", "255/50R20", "p2", false);
+            var incident = TestIncidents.At(place.Location!, fault, "bev", "255/50R20", "p2", reportedAt: NoonShanghai);
 
             var result = Engine.Recommend(incident, RecommendationQuery.All);
 

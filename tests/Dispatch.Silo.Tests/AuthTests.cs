@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using Dispatch.Grains.Auth;
 using Dispatch.Silo.Auth;
-using Dispatch.Silo.Tests.Harness;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +17,7 @@ public sealed class AuthTests(SqliteSiloFixture fixture) : IClassFixture<SqliteS
     [Fact]
     public async Task AdminEndpoint_NoKey_Returns401Problem()
     {
-        using var client = Silo.CreateAnonymousClient();
+        using var client = Silo.Anonymous();
         using var response = await client.GetAsync("/v1/admin/keys");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
@@ -27,7 +26,7 @@ public sealed class AuthTests(SqliteSiloFixture fixture) : IClassFixture<SqliteS
     [Fact]
     public async Task AdminEndpoint_UnknownKey_Returns401Problem()
     {
-        using var client = Silo.CreateClient(ApiKeySecret.NewKey());
+        using var client = Silo.WithKey(ApiKeySecret.NewKey());
         using var response = await client.GetAsync("/v1/admin/keys");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }
@@ -35,7 +34,7 @@ public sealed class AuthTests(SqliteSiloFixture fixture) : IClassFixture<SqliteS
     [Fact]
     public async Task AdminEndpoint_NotBearerScheme_Returns401Problem()
     {
-        using var client = Silo.CreateAnonymousClient();
+        using var client = Silo.Anonymous();
         client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(Silo.ReadAdminKey())));
         using var response = await client.GetAsync("/v1/admin/keys");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
@@ -47,7 +46,7 @@ public sealed class AuthTests(SqliteSiloFixture fixture) : IClassFixture<SqliteS
     public async Task AdminEndpoint_NonAdminRole_Returns403Problem(string role)
     {
         var key = await CreateKeyAsync("tester", role);
-        using var client = Silo.CreateClient(key);
+        using var client = Silo.WithKey(key);
         using var response = await client.GetAsync("/v1/admin/keys");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
     }
@@ -55,7 +54,7 @@ public sealed class AuthTests(SqliteSiloFixture fixture) : IClassFixture<SqliteS
     [Fact]
     public async Task CreateKey_Admin_Returns201WithKeyShownOnceAndListedWithoutIt()
     {
-        using var admin = Silo.CreateAdminClient();
+        using var admin = Silo.Admin();
         using var created = await admin.PostAsJsonAsync("/v1/admin/keys", new { name = "night shift", role = "agent" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement;
@@ -77,7 +76,7 @@ public sealed class AuthTests(SqliteSiloFixture fixture) : IClassFixture<SqliteS
     [Fact]
     public async Task CreateKey_UnknownRoleAndNoName_Returns400WithErrorsByField()
     {
-        using var admin = Silo.CreateAdminClient();
+        using var admin = Silo.Admin();
         using var response = await admin.PostAsJsonAsync("/v1/admin/keys", new { role = "root" });
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
@@ -89,13 +88,13 @@ public sealed class AuthTests(SqliteSiloFixture fixture) : IClassFixture<SqliteS
     public async Task RevokedKey_NextRequest_Returns401()
     {
         var created = await CreateKeyRecordAsync("to revoke", ApiRoles.Admin);
-        using var revokedClient = Silo.CreateClient(created.Key);
+        using var revokedClient = Silo.WithKey(created.Key);
         using (var before = await revokedClient.GetAsync("/v1/admin/keys"))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        using var admin = Silo.CreateAdminClient();
+        using var admin = Silo.Admin();
         using (var deleted = await admin.DeleteAsync($"/v1/admin/keys/{created.Id}"))
         {
             Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
@@ -108,7 +107,7 @@ public sealed class AuthTests(SqliteSiloFixture fixture) : IClassFixture<SqliteS
     [Fact]
     public async Task DeleteKey_UnknownId_Returns404Problem()
     {
-        using var admin = Silo.CreateAdminClient();
+        using var admin = Silo.Admin();
         using var response = await admin.DeleteAsync("/v1/admin/keys/key_does_not_exist");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }
@@ -159,7 +158,7 @@ public sealed class AuthTests(SqliteSiloFixture fixture) : IClassFixture<SqliteS
 
     private async Task<(string Id, string Key)> CreateKeyRecordAsync(string name, string role)
     {
-        using var admin = Silo.CreateAdminClient();
+        using var admin = Silo.Admin();
         using var response = await admin.PostAsJsonAsync("/v1/admin/keys", new { name, role });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

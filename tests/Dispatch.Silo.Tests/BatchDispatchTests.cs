@@ -1,18 +1,20 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dispatch.Grains.Centers;
-using Dispatch.Silo.Tests.Harness;
-using Dispatch.Solver.Documents;
 
 namespace Dispatch.Silo.Tests;
 
 /// <summary>POST /v1/dispatch/batch on a real silo: what a committed batch reports is what the centers hold, and a
 /// single dispatch racing a batch never books a unit twice.</summary>
-public sealed class BatchDispatchTests
+/// <remarks>One silo for the class (<see cref="BatchSiloFixture"/>). Tests stay apart by site: each works on a copy of
+/// the network of its own (<see cref="Site"/>), far enough east of the others that no unit of one can serve another's
+/// incidents, and on incident ids of its own.</remarks>
+public sealed class BatchDispatchTests(BatchDispatchTests.BatchSiloFixture fixture) : IClassFixture<BatchDispatchTests.BatchSiloFixture>
 {
-    // A 2 x 2 degree region around (30, 105), one center with four tow trucks, two service vans and one tyre.
+    // A site: a 2 x 2 degree region around (30, 105), one center with four tow trucks, two service vans and one tyre.
     private const string Network = """
         {
           "parameters": {
@@ -52,20 +54,19 @@ public sealed class BatchDispatchTests
     [Fact]
     public async Task Commit_ReservesEverythingItReports()
     {
-        await using var silo = new SiloHarness(MemoryOptions()).Start();
-        using var client = silo.CreateAdminClient();
-        await LoadNetworkAsync(client);
+        var site = Site.Commit;
+        using var client = fixture.Silo.Admin();
 
         var answer = await PostBatchAsync(client, commit: true,
-            Incident("b1", 30.0, 105.0), Incident("b2", 30.1, 105.0), Incident("b3", 29.9, 105.0),
-            Incident("b4", 30.0, 105.1, "flat_tire"), Incident("b5", 30.05, 105.0, "flat_tire"));
+            site.Incident("b1", 30.0, 105.0), site.Incident("b2", 30.1, 105.0), site.Incident("b3", 29.9, 105.0),
+            site.Incident("b4", 30.0, 105.1, "flat_tire"), site.Incident("b5", 30.05, 105.0, "flat_tire"));
 
         Assert.True(answer.GetProperty("committed").GetBoolean());
         var assignments = answer.GetProperty("assignments").EnumerateArray().ToList();
         Assert.Equal(5, assignments.Count + answer.GetProperty("unassigned").GetArrayLength());
         Assert.NotEmpty(assignments);
         var network = await client.GetFromJsonAsync<JsonElement>("/v1/network");
-        var statuses = Resources(network).ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("status").GetString());
+        var statuses = Resources(network, site.Center).ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("status").GetString());
         foreach (var assignment in assignments)
         {
             var incidentId = assignment.GetProperty("incidentId").GetString()!;
@@ -82,43 +83,41 @@ public sealed class BatchDispatchTests
         Assert.Equal(assignments.Select(a => a.GetProperty("resourceId").GetString()!).Order(StringComparer.Ordinal), held);
         var tyres = assignments.Count(a => a.TryGetProperty("part", out var part) && part.ValueKind == JsonValueKind.String);
         Assert.True(tyres <= 1);
-        Assert.Equal(tyres, Stock(network, "c1", "TIRE-A").GetProperty("reserved").GetInt32());
+        Assert.Equal(tyres, Stock(network, site.Center, "TIRE-A").GetProperty("reserved").GetInt32());
     }
 
     [Fact]
     public async Task Commit_WhenACenterRefusesAUnitTheIndexThoughtFree_ResolvesAndBooksNothingTwice()
     {
-        await using var silo = new SiloHarness(MemoryOptions()).Start();
-        using var client = silo.CreateAdminClient();
-        await LoadNetworkAsync(client);
+        var site = Site.Refused;
+        using var client = fixture.Silo.Admin();
 
         // Taken behind the dispatcher's back: its index still shows fb1 (the nearest) as free.
-        var ghost = await silo.Grains.GetGrain<IServiceCenterGrain>("c1").ReserveAsync(new ReserveRequest("ghost", "fb1", "tow", null, 0));
+        var ghost = await fixture.Silo.Grains.GetGrain<IServiceCenterGrain>(site.Center).ReserveAsync(new ReserveRequest("ghost", site.Unit("fb1"), "tow", null, 0));
         Assert.Equal(ReserveStatus.Reserved, ghost.Status);
 
-        var answer = await PostBatchAsync(client, commit: true, Incident("r1", 30.0, 105.0), Incident("r2", 30.1, 105.0));
+        var answer = await PostBatchAsync(client, commit: true, site.Incident("r1", 30.0, 105.0), site.Incident("r2", 30.1, 105.0));
 
         Assert.True(answer.GetProperty("resolved").GetInt32() >= 1);
         Assert.False(answer.GetProperty("optimal").GetBoolean());
         Assert.NotEmpty(answer.GetProperty("notes").EnumerateArray());
         var units = answer.GetProperty("assignments").EnumerateArray().Select(a => a.GetProperty("resourceId").GetString()).ToList();
         Assert.Equal(2, units.Count);
-        Assert.DoesNotContain("fb1", units);
+        Assert.DoesNotContain(site.Unit("fb1"), units);
         Assert.Equal(units.Count, units.Distinct().Count());
     }
 
     [Fact]
     public async Task Commit_RacingSingleDispatches_NeverDoubleBooksAUnitOrAPart()
     {
-        await using var silo = new SiloHarness(MemoryOptions()).Start();
-        using var client = silo.CreateAdminClient();
-        await LoadNetworkAsync(client);
+        var site = Site.Racing;
+        using var client = fixture.Silo.Admin();
 
         // Eight calls for six units and one tyre: a batch of five and three single dispatches at the same time.
         var batch = PostBatchAsync(client, commit: true,
-            Incident("m1", 30.0, 105.0), Incident("m2", 30.1, 105.0), Incident("m3", 29.9, 105.0, "flat_tire"),
-            Incident("m4", 30.2, 105.1), Incident("m5", 30.0, 104.9, "flat_tire"));
-        var singles = new[] { Incident("s1", 30.0, 105.0, "flat_tire"), Incident("s2", 30.1, 105.1), Incident("s3", 29.95, 105.0) }
+            site.Incident("m1", 30.0, 105.0), site.Incident("m2", 30.1, 105.0), site.Incident("m3", 29.9, 105.0, "flat_tire"),
+            site.Incident("m4", 30.2, 105.1), site.Incident("m5", 30.0, 104.9, "flat_tire"));
+        var singles = new[] { site.Incident("s1", 30.0, 105.0, "flat_tire"), site.Incident("s2", 30.1, 105.1), site.Incident("s3", 29.95, 105.0) }
             .Select(body =>
             {
                 body["autoDispatch"] = true;
@@ -146,21 +145,20 @@ public sealed class BatchDispatchTests
         }
 
         var network = await client.GetFromJsonAsync<JsonElement>("/v1/network");
-        var assigned = Resources(network).Where(r => r.GetProperty("status").GetString() == "assigned").Select(r => r.GetProperty("id").GetString()!);
+        var assigned = Resources(network, site.Center).Where(r => r.GetProperty("status").GetString() == "assigned").Select(r => r.GetProperty("id").GetString()!);
         Assert.Equal(holders.Keys.Order(StringComparer.Ordinal), assigned.Order(StringComparer.Ordinal));
         Assert.True(tyres <= 1);
-        Assert.Equal(tyres, Stock(network, "c1", "TIRE-A").GetProperty("reserved").GetInt32());
+        Assert.Equal(tyres, Stock(network, site.Center, "TIRE-A").GetProperty("reserved").GetInt32());
     }
 
     [Fact]
     public async Task Preview_WithoutCommit_ChangesNothing()
     {
-        await using var silo = new SiloHarness(MemoryOptions()).Start();
-        using var client = silo.CreateAdminClient();
-        await LoadNetworkAsync(client);
+        var site = Site.Preview;
+        using var client = fixture.Silo.Admin();
         var before = await client.GetStringAsync("/v1/network");
 
-        var answer = await PostBatchAsync(client, commit: false, Incident("p1", 30.0, 105.0), Incident("p2", 30.1, 105.0));
+        var answer = await PostBatchAsync(client, commit: false, site.Incident("p1", 30.0, 105.0), site.Incident("p2", 30.1, 105.0));
 
         Assert.Equal(2, answer.GetProperty("assignments").GetArrayLength());
         Assert.True(answer.GetProperty("optimal").GetBoolean());
@@ -173,8 +171,7 @@ public sealed class BatchDispatchTests
     [Fact]
     public async Task Post_InvalidBatch_Is400ListingEveryPath()
     {
-        await using var silo = new SiloHarness(MemoryOptions()).Start();
-        using var client = silo.CreateAdminClient();
+        using var client = fixture.Silo.Admin();
         var withoutId = Incident("x", 30, 105);
         withoutId.Remove("id");
         var badPriority = Incident("y", 30, 105);
@@ -199,22 +196,12 @@ public sealed class BatchDispatchTests
     [Fact]
     public async Task Post_TooManyIncidents_Is413()
     {
-        await using var silo = new SiloHarness(MemoryOptions()).Start();
-        using var client = silo.CreateAdminClient();
+        using var client = fixture.Silo.Admin();
         var body = new JsonObject { ["incidents"] = new JsonArray([.. Enumerable.Range(0, 2_001).Select(i => (JsonNode)Incident($"t{i}", 30, 105))]) };
 
         using var response = await client.PostAsJsonAsync("/v1/dispatch/batch", body);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
-    }
-
-    private static SiloOptions MemoryOptions() => new() { DataDir = SiloHarness.NewTempDir(), Provider = "memory" };
-
-    private static async Task LoadNetworkAsync(HttpClient client)
-    {
-        using var content = new StringContent(Network, System.Text.Encoding.UTF8, "application/json");
-        using var response = await client.PutAsync("/v1/network", content);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private static JsonObject Incident(string id, double lat, double lon, string fault = "stuck") => new()
@@ -236,9 +223,95 @@ public sealed class BatchDispatchTests
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private static IEnumerable<JsonElement> Resources(JsonElement network) =>
-        network.GetProperty("centers").EnumerateArray().SelectMany(c => c.GetProperty("resources").EnumerateArray());
+    private static IEnumerable<JsonElement> Resources(JsonElement network, string centerId) =>
+        network.GetProperty("centers").EnumerateArray().Where(c => c.GetProperty("id").GetString() == centerId).SelectMany(c => c.GetProperty("resources").EnumerateArray());
 
     private static JsonElement Stock(JsonElement network, string centerId, string sku) =>
         network.GetProperty("centers").EnumerateArray().Single(c => c.GetProperty("id").GetString() == centerId).GetProperty("stock").GetProperty(sku);
+
+    /// <summary>The place of one test: the network above moved <see cref="Index"/> times 5 degrees east (about 480 km
+    /// at latitude 30, against a service radius of 200 km), with ids prefixed by <see cref="Name"/>. A move along the
+    /// parallel keeps every distance, so the answers are those of the network where it stands.</summary>
+    public sealed record Site(string Name, int Index)
+    {
+        public static readonly Site Commit = new("commit", 0);
+        public static readonly Site Refused = new("refused", 1);
+        public static readonly Site Racing = new("racing", 2);
+        public static readonly Site Preview = new("preview", 3);
+
+        public static IReadOnlyList<Site> All { get; } = [Commit, Refused, Racing, Preview];
+
+        private double LonOffset => Index * 5.0;
+
+        public string Center => Unit("c1");
+
+        public string Unit(string id) => Name + "-" + id;
+
+        public JsonObject Incident(string id, double lat, double lon, string fault = "stuck") =>
+            BatchDispatchTests.Incident(id, lat, lon + LonOffset, fault);
+
+        /// <summary>The network's one region, center and demand point, moved and renamed for this site.</summary>
+        public (JsonNode Region, JsonNode Center, JsonNode DemandPoint) Parts()
+        {
+            var network = JsonNode.Parse(Network)!;
+            var region = network["regions"]![0]!.DeepClone();
+            region["code"] = "R" + (Index + 1).ToString(CultureInfo.InvariantCulture);
+            foreach (var point in region["geometry"]!["coordinates"]![0]!.AsArray())
+            {
+                point![0] = point[0]!.GetValue<double>() + LonOffset;
+            }
+
+            var center = network["centers"]![0]!.DeepClone();
+            center["id"] = Center;
+            Move(center["location"]!);
+            foreach (var resource in center["resources"]!.AsArray())
+            {
+                resource!["id"] = Unit(resource["id"]!.GetValue<string>());
+                if (resource["position"] is { } position)
+                {
+                    Move(position);
+                }
+            }
+
+            var demandPoint = network["demandPoints"]![0]!.DeepClone();
+            demandPoint["id"] = Unit(demandPoint["id"]!.GetValue<string>());
+            Move(demandPoint["location"]!);
+            return (region, center, demandPoint);
+        }
+
+        private void Move(JsonNode location) => location["lon"] = location["lon"]!.GetValue<double>() + LonOffset;
+    }
+
+    /// <summary>One memory-storage silo for the class, loaded with every <see cref="Site"/>.</summary>
+    public sealed class BatchSiloFixture : IAsyncLifetime
+    {
+        public SiloHarness Silo { get; } = TestSilo.New(new SiloOptions { DataDir = SiloHarness.NewTempDir(), Provider = "memory" });
+
+        public async Task InitializeAsync()
+        {
+            Silo.Start();
+            var network = JsonNode.Parse(Network)!;
+            var parts = Site.All.Select(s => s.Parts()).ToList();
+            network["regions"] = new JsonArray([.. parts.Select(p => p.Region)]);
+            network["centers"] = new JsonArray([.. parts.Select(p => p.Center)]);
+            network["demandPoints"] = new JsonArray([.. parts.Select(p => p.DemandPoint)]);
+            using var client = Silo.Admin();
+            using var content = new StringContent(network.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            using var response = await client.PutAsync("/v1/network", content);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Silo.DisposeAsync();
+            try
+            {
+                Directory.Delete(Silo.DataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a temp directory left behind is harmless.
+            }
+        }
+    }
 }

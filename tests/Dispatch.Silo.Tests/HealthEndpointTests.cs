@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Dispatch.Silo.Tests.Harness;
 
 namespace Dispatch.Silo.Tests;
 
@@ -9,7 +8,7 @@ public sealed class HealthEndpointTests(SqliteSiloFixture fixture) : IClassFixtu
     [Fact]
     public async Task Live_WithoutKey_ReturnsOk()
     {
-        using var client = fixture.Silo.CreateAnonymousClient();
+        using var client = fixture.Silo.Anonymous();
         using var response = await client.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -17,7 +16,7 @@ public sealed class HealthEndpointTests(SqliteSiloFixture fixture) : IClassFixtu
     [Fact]
     public async Task Ready_WithoutKey_ReportsSiloActiveAndStorageAnswering()
     {
-        using var client = fixture.Silo.CreateAnonymousClient();
+        using var client = fixture.Silo.Anonymous();
         using var response = await client.GetAsync("/health/ready");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
@@ -29,7 +28,7 @@ public sealed class HealthEndpointTests(SqliteSiloFixture fixture) : IClassFixtu
     [Fact]
     public async Task OpenApi_WithoutKey_ServesDocumentWithBearerScheme()
     {
-        using var client = fixture.Silo.CreateAnonymousClient();
+        using var client = fixture.Silo.Anonymous();
         using var response = await client.GetAsync("/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -42,7 +41,7 @@ public sealed class HealthEndpointTests(SqliteSiloFixture fixture) : IClassFixtu
     [Fact]
     public async Task Scalar_WithoutKey_ServesUi()
     {
-        using var client = fixture.Silo.CreateAnonymousClient();
+        using var client = fixture.Silo.Anonymous();
         using var response = await client.GetAsync("/scalar/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Dispatch.Silo.Tests.Harness;
 
 namespace Dispatch.Silo.Tests;
 
@@ -15,8 +14,8 @@ public sealed class LogPrivacyTests(SqliteSiloFixture fixture) : IClassFixture<S
     {
         var silo = fixture.Silo;
         var customer = $"\"customer\": {{\"name\": \"{CustomerName}\", \"phone\": \"{CustomerPhone}\"}}";
-        using var admin = silo.CreateAdminClient();
-        using var anonymous = silo.CreateAnonymousClient();
+        using var admin = silo.Admin();
+        using var anonymous = silo.Anonymous();
 
         var bodies = new[]
         {
@@ -39,8 +38,8 @@ public sealed class LogPrivacyTests(SqliteSiloFixture fixture) : IClassFixture<S
         }
 
         // The capture does see the host's own lines about these very requests.
-        Assert.True(silo.Factory.Logs.Contains("Rejected POST /v1/admin/keys with 400"));
-        Assert.False(silo.Factory.Logs.Contains(CustomerPhone), "a phone number was logged");
-        Assert.False(silo.Factory.Logs.Contains(CustomerName), "a customer name was logged");
+        Assert.True(silo.Logs!.Contains("Rejected POST /v1/admin/keys with 400"));
+        Assert.False(silo.Logs!.Contains(CustomerPhone), "a phone number was logged");
+        Assert.False(silo.Logs!.Contains(CustomerName), "a customer name was logged");
     }
 }

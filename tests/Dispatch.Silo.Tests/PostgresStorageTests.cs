@@ -1,6 +1,5 @@
 using System.Net;
 using Dispatch.Silo.Tests.Grains;
-using Dispatch.Silo.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 
@@ -24,13 +23,13 @@ public sealed class PostgresStorageTests
     public async Task ConcurrentGrainWrites_Postgres_NoFailureNoLostUpdateAndSurviveRestart()
     {
         var options = NewOptions(NewClusterId());
-        await using var silo = new SiloHarness(options).Start();
+        await using var silo = TestSilo.New(options).Start();
         try
         {
             await StorageScenarios.ConcurrentWrites_NoFailureNoLostUpdate(silo, firstGrainId: 2000);
             await silo.RestartAsync();
             await StorageScenarios.AssertCountsAsync(silo, firstGrainId: 2000, StorageScenarios.WritesPerGrain);
-            using var client = silo.CreateAdminClient();
+            using var client = silo.Admin();
             using var ready = await client.GetAsync("/health/ready");
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         }
@@ -45,7 +44,7 @@ public sealed class PostgresStorageTests
     public async Task StaleWrites_PostgresStorage_ThrowInconsistentState()
     {
         var options = NewOptions(NewClusterId());
-        await using var silo = new SiloHarness(options).Start();
+        await using var silo = TestSilo.New(options).Start();
         try
         {
             await StorageScenarios.StaleWrites_ThrowInconsistentState(silo);
@@ -63,8 +62,8 @@ public sealed class PostgresStorageTests
         var clusterId = NewClusterId();
         var optionsA = NewOptions(clusterId);
         var optionsB = NewOptions(clusterId);
-        await using var siloA = new SiloHarness(optionsA).Start();
-        await using var siloB = new SiloHarness(optionsB).Start();
+        await using var siloA = TestSilo.New(optionsA).Start();
+        await using var siloB = TestSilo.New(optionsB).Start();
         try
         {
             await WaitForActiveSilosAsync(siloA, 2);

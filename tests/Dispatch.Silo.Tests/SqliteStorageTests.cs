@@ -1,7 +1,6 @@
 using System.Net;
 using Dispatch.Grains.Storage;
 using Dispatch.Silo.Storage;
-using Dispatch.Silo.Tests.Harness;
 using Microsoft.Data.Sqlite;
 
 namespace Dispatch.Silo.Tests;
@@ -11,7 +10,7 @@ public sealed class SqliteStorageTests
     [Fact]
     public async Task ConcurrentGrainWrites_SqliteSilo_NoFailureNoLostUpdate()
     {
-        await using var silo = new SiloHarness().Start();
+        await using var silo = TestSilo.New().Start();
         await StorageScenarios.ConcurrentWrites_NoFailureNoLostUpdate(silo, firstGrainId: 1000);
 
         await silo.RestartAsync();
@@ -21,14 +20,14 @@ public sealed class SqliteStorageTests
     [Fact]
     public async Task StaleWrites_SqliteStorage_ThrowInconsistentState()
     {
-        await using var silo = new SiloHarness().Start();
+        await using var silo = TestSilo.New().Start();
         await StorageScenarios.StaleWrites_ThrowInconsistentState(silo);
     }
 
     [Fact]
     public async Task Restart_SameDataDir_KeepsStateAndAdminKey()
     {
-        await using var silo = new SiloHarness().Start();
+        await using var silo = TestSilo.New().Start();
         await silo.Grains.GetGrain<Grains.ICounterTestGrain>(7).IncrementAsync();
         await silo.Grains.GetGrain<Grains.ICounterTestGrain>(7).IncrementAsync();
         var adminKey = silo.ReadAdminKey();
@@ -38,7 +37,7 @@ public sealed class SqliteStorageTests
 
         Assert.Equal(adminKey, silo.ReadAdminKey());
         Assert.Equal(2, await silo.Grains.GetGrain<Grains.ICounterTestGrain>(7).ReadStoredAsync());
-        using var client = silo.CreateClient(adminKey);
+        using var client = silo.WithKey(adminKey);
         using var keys = await client.GetAsync("/v1/admin/keys");
         Assert.Equal(HttpStatusCode.OK, keys.StatusCode);
         using var ready = await client.GetAsync("/health/ready");

@@ -15,6 +15,15 @@ public sealed record LoadOptions
     public int Seed { get; init; } = 1;
     public string? JsonPath { get; init; }
     public int MaxInFlight { get; init; } = 256;
+
+    /// <summary>Keep-alive connections, at most one call on each at a time (wrk's <c>-c</c>).</summary>
+    public int Connections { get; init; } = 32;
+
+    /// <summary>Measure the generator's own ceiling on the bare endpoint first, at the same settings.</summary>
+    public bool Ceiling { get; init; } = true;
+
+    /// <summary>Above this share of the ceiling a figure is generator-bound, not claimed.</summary>
+    public double CeilingShare { get; init; } = 0.7;
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
     public string? IdPrefix { get; init; }
     public double JitterKm { get; init; } = 3;
@@ -24,8 +33,14 @@ public sealed record LoadOptions
     public TimeSpan SiloReadyTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
     public bool Baseline { get; init; }
-    public double BaselineSaturationRate { get; init; } = 20000;
+    /// <summary>The rate that saturates the bare endpoint, for the ceiling.</summary>
+    public double BaselineSaturationRate { get; init; } = 100_000;
+
+    /// <summary>Of each bare run (the ceiling and the same-rate baseline); default the measured window, at most 10 s.</summary>
     public TimeSpan? BaselineDuration { get; init; }
+
+    /// <summary>A bare endpoint already served (<c>--serve-bare</c>) instead of one this run starts.</summary>
+    public Uri? BareUrl { get; init; }
 
     /// <summary>The SQLite file for the raw-storage measurement; "auto" picks the started silo's file.</summary>
     public string? RawStorage { get; init; }
@@ -33,6 +48,13 @@ public sealed record LoadOptions
 
     /// <summary>Pause after the last answer before the audit reads, for writes the silo finishes after answering.</summary>
     public TimeSpan Quiesce { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Only serve the bare endpoint on this loopback port (0: any) until stopped, for an outside generator such as wrk.</summary>
+    public int? ServeBarePort { get; init; }
+
+    /// <summary>Only write this many recommendation bodies drawn from the target's network to this file, one JSON a line.</summary>
+    public string? WriteBodies { get; init; }
+    public int BodiesCount { get; init; } = 64;
 
     public bool DrivesEngine => Url is not null || StartSilo is not null;
 }

@@ -22,17 +22,30 @@ public static class LoadOptionsParser
           --mix <spec>           default recommend=50,dispatch=30,events=15,cancel=3,stock=2
           --seed <int>           incidents and mix draws (default 1)
           --max-in-flight <n>    cap; arrivals beyond it are dropped and counted (default 256)
+          --connections <n>      keep-alive HTTP/1.1 connections, one call on each at a time (default 32, as wrk -c);
+                                 arrivals waiting for one count that wait in their latency
           --timeout <time>       per-request timeout (default 30s)
           --id-prefix <text>     incident id prefix (default ld-<seed>-<start time>)
           --jitter-km <km>       spread of incidents around demand points (default 3)
+        Generator ceiling (on by default):
+          first drives a bare Kestrel endpoint (this program's --serve-bare, in its own process) at a saturating
+          rate with the same --connections and --max-in-flight: the most this generator can measure here. A figure
+          above --ceiling-share of it, or with arrivals dropped or a lagging scheduler, is marked generator-bound.
+          --no-ceiling           skip it (figures are then not claimed)
+          --ceiling-share <f>    default 0.7
         Comparisons:
-          --baseline             also drive an in-process bare Kestrel endpoint, same rate and saturating
-          --baseline-rate <r>    saturating rate for the bare endpoint (default 20000)
-          --baseline-duration <time>  (default: the measured window, at most 10s)
+          --baseline             also drive the bare endpoint at the engine's rate; ratios engine / bare
+          --baseline-rate <r>    saturating rate for the bare endpoint and the ceiling (default 100000)
+          --baseline-duration <time>  of each bare run (default: the measured window, at most 10s)
+          --bare-url <url>       use a bare endpoint already served (--serve-bare) instead of starting one
           --raw-storage <file|auto>  single-row SQLite upserts/s on that file (auto: the started silo's)
           --raw-duration <time>  (default 5s)
         Output:
           --json <file>          write the report as JSON too
+        Helpers for outside generators (bench/http-ratio.sh):
+          --serve-bare <port>    only serve the bare endpoint POST /bare on 127.0.0.1:<port> (0: any) until stopped
+          --write-bodies <file>  only write incident bodies drawn from the target's network, one JSON a line
+          --bodies <n>           how many (default 64)
         Exit code: 0 pass; 1 on any 5xx, transport error, audit violation or lost incident; 2 usage error.
         """;
 
@@ -123,6 +136,36 @@ public static class LoadOptionsParser
                     }
 
                     break;
+                case "--connections":
+                    if (Value() is { } connectionsText)
+                    {
+                        if (int.TryParse(connectionsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var connections) && connections > 0)
+                        {
+                            result = result with { Connections = connections };
+                        }
+                        else
+                        {
+                            problems.Add($"--connections '{connectionsText}' is not a positive integer");
+                        }
+                    }
+
+                    break;
+                case "--no-ceiling": result = result with { Ceiling = false }; break;
+                case "--ceiling": result = result with { Ceiling = true }; break;
+                case "--ceiling-share":
+                    if (Value() is { } shareText)
+                    {
+                        if (double.TryParse(shareText, NumberStyles.Float, CultureInfo.InvariantCulture, out var share) && share is > 0 and <= 1)
+                        {
+                            result = result with { CeilingShare = share };
+                        }
+                        else
+                        {
+                            problems.Add($"--ceiling-share '{shareText}' is not a number in (0, 1]");
+                        }
+                    }
+
+                    break;
                 case "--id-prefix": result = result with { IdPrefix = Value() }; break;
                 case "--jitter-km":
                     if (Value() is { } jitterText)
@@ -148,6 +191,49 @@ public static class LoadOptionsParser
                 case "--baseline-duration": result = result with { BaselineDuration = Duration(name, Value(), problems, allowZero: false) }; break;
                 case "--raw-storage": result = result with { RawStorage = Value() }; break;
                 case "--raw-duration": result = result with { RawStorageDuration = Duration(name, Value(), problems, allowZero: false) ?? result.RawStorageDuration }; break;
+                case "--serve-bare":
+                    if (Value() is { } portText)
+                    {
+                        if (int.TryParse(portText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535)
+                        {
+                            result = result with { ServeBarePort = port };
+                        }
+                        else
+                        {
+                            problems.Add($"--serve-bare '{portText}' is not a port (0-65535)");
+                        }
+                    }
+
+                    break;
+                case "--bare-url":
+                    if (Value() is { } bareUrl)
+                    {
+                        if (Uri.TryCreate(bareUrl.EndsWith('/') ? bareUrl : bareUrl + "/", UriKind.Absolute, out var bareUri) && LoopbackGuard.IsLoopback(bareUri))
+                        {
+                            result = result with { BareUrl = bareUri };
+                        }
+                        else
+                        {
+                            problems.Add($"--bare-url '{bareUrl}' is not an absolute loopback URL");
+                        }
+                    }
+
+                    break;
+                case "--write-bodies": result = result with { WriteBodies = Value() }; break;
+                case "--bodies":
+                    if (Value() is { } countText)
+                    {
+                        if (int.TryParse(countText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count > 0)
+                        {
+                            result = result with { BodiesCount = count };
+                        }
+                        else
+                        {
+                            problems.Add($"--bodies '{countText}' is not a positive integer");
+                        }
+                    }
+
+                    break;
                 case "--quiesce": result = result with { Quiesce = Duration(name, Value(), problems, allowZero: true) ?? result.Quiesce }; break;
                 default:
                     problems.Add($"unknown option '{name}'");
@@ -160,9 +246,14 @@ public static class LoadOptionsParser
             problems.Add("give --url or --start-silo, not both");
         }
 
-        if (!result.DrivesEngine && !result.Baseline && result.RawStorage is null)
+        if (result.WriteBodies is not null && result.Url is null)
         {
-            problems.Add("nothing to do: give --url, --start-silo, --baseline or --raw-storage");
+            problems.Add("--write-bodies needs --url for the network to draw from");
+        }
+
+        if (!result.DrivesEngine && !result.Baseline && result.RawStorage is null && result.ServeBarePort is null)
+        {
+            problems.Add("nothing to do: give --url, --start-silo, --baseline, --raw-storage or --serve-bare");
         }
 
         if (result.RawStorage == "auto" && result.StartSilo is null)

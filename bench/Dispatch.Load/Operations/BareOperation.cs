@@ -5,8 +5,8 @@ using Dispatch.Load.Workload;
 
 namespace Dispatch.Load.Operations;
 
-/// <summary>Posts an incident-sized JSON body to the bare baseline endpoint.</summary>
-public sealed class BareOperation(IncidentFactory incidents) : ILoadOperation
+/// <summary>Posts an incident-sized JSON body to the bare baseline endpoint (<paramref name="head"/>: its POST head).</summary>
+public sealed class BareOperation(IncidentFactory incidents, RequestHead head) : ILoadOperation
 {
     public OperationKind Kind => OperationKind.Bare;
 
@@ -14,7 +14,7 @@ public sealed class BareOperation(IncidentFactory incidents) : ILoadOperation
     {
         ArgumentNullException.ThrowIfNull(call);
         var body = WireJson.Serialize(incidents.Next(call.Random, id: null));
-        await call.SendAsync(RequestKind.Bare, (api, ct) => api.PostAsync("bare", body, ct)).ConfigureAwait(false);
+        await call.SendAsync(RequestKind.Bare, (api, ct) => api.PostAsync(head, body, readBody: false, ct)).ConfigureAwait(false);
         return true;
     }
 }

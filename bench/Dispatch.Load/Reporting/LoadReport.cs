@@ -9,6 +9,7 @@ public sealed record LoadReport(
     string Tool,
     DateTimeOffset StartedAt,
     RunConfiguration Configuration,
+    PhaseReport? GeneratorCeiling,
     PhaseReport? Engine,
     AuditResult? Audit,
     BaselineReport? Baseline,
@@ -26,6 +27,7 @@ public sealed record RunConfiguration(
     string Mix,
     int Seed,
     int MaxInFlight,
+    int Connections,
     string IdPrefix,
     int ProcessorCount,
     string Machine);
@@ -38,13 +40,15 @@ public sealed record PhaseReport(
     double AchievedRequestsPerSecond,
     long DroppedByGenerator,
     double MaxSchedulerLagMs,
+    double SchedulerLagP99Ms,
     IReadOnlyList<OperationReport> Operations,
     OperationReport Total,
     IReadOnlyList<RequestReport> Requests,
     IReadOnlyDictionary<string, long> WarmupStatuses,
     IReadOnlyList<string> TransportErrorSamples,
     double DispatchCommitsPerSecond,
-    double DurableWritesPerSecond);
+    double DurableWritesPerSecond,
+    ThroughputClaim? Claim = null);
 
 /// <summary>Latency is from each arrival's intended send time to its last answer.</summary>
 public sealed record OperationReport(
@@ -59,12 +63,28 @@ public sealed record OperationReport(
 /// <summary>Latency is the call's own service time, from its send.</summary>
 public sealed record RequestReport(string Name, long Count, double PerSecond, LatencySummary ServiceTime, IReadOnlyDictionary<string, long> Statuses);
 
-/// <summary>The bare endpoint at the engine's rate and at a saturating rate, and the engine's throughput as ratios of them.</summary>
+/// <summary>The bare endpoint at the engine's rate and at a saturating rate (the generator's ceiling), and the
+/// engine's throughput as ratios of them.</summary>
+/// <remarks>The maximum ratio is a lower bound of the bare endpoint's capacity when the ceiling is the generator's
+/// (it always is on a shared machine): use bench/http-ratio.sh (wrk) for the bare endpoint's own figure.</remarks>
 public sealed record BaselineReport(
     PhaseReport SameRate,
     PhaseReport Saturating,
     double? EngineToBareAtSameRate,
-    double? EngineToBareMaximum);
+    double? EngineToBareMaximum)
+{
+    public static BaselineReport Of(PhaseReport sameRate, PhaseReport saturating, PhaseReport? engine, double ceilingShare)
+    {
+        ArgumentNullException.ThrowIfNull(sameRate);
+        ArgumentNullException.ThrowIfNull(saturating);
+        double? Ratio(double engineRate, double bareRate) => bareRate > 0 ? engineRate / bareRate : null;
+        return new BaselineReport(
+            sameRate with { Claim = ThroughputClaim.Judge(sameRate, saturating, ceilingShare) },
+            saturating,
+            engine is null ? null : Ratio(engine.AchievedOperationsPerSecond, sameRate.AchievedOperationsPerSecond),
+            engine is null ? null : Ratio(engine.AchievedOperationsPerSecond, saturating.AchievedOperationsPerSecond));
+    }
+}
 
 public sealed record RawStorageReport(
     string File,

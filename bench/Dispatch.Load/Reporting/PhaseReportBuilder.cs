@@ -53,6 +53,7 @@ public static class PhaseReportBuilder
             run.AchievedRequestsPerSecond,
             run.DroppedByGenerator,
             run.MaxSchedulerLag.TotalMilliseconds,
+            run.SchedulerLag.P99Ms,
             operations,
             total,
             requests,

@@ -11,8 +11,18 @@ public static class TableWriter
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         var c = report.Configuration;
-        text.AppendLine(Invariant($"Dispatch.Load  target {c.Target}  rate {c.Rate:0.##}/s  duration {c.DurationSeconds:0.#}s  warmup {c.WarmupSeconds:0.#}s  seed {c.Seed}  max-in-flight {c.MaxInFlight}"));
+        text.AppendLine(Invariant($"Dispatch.Load  target {c.Target}  rate {c.Rate:0.##}/s  duration {c.DurationSeconds:0.#}s  warmup {c.WarmupSeconds:0.#}s  seed {c.Seed}  connections {c.Connections}  max-in-flight {c.MaxInFlight}"));
         text.AppendLine(Invariant($"mix {c.Mix}  ids {c.IdPrefix}-*  machine {c.Machine}, {c.ProcessorCount} cores"));
+        text.AppendLine();
+        if (report.GeneratorCeiling is { } ceiling)
+        {
+            WritePhase(text, "Generator ceiling (bare endpoint, saturating, same connections and cap)", ceiling);
+        }
+        else
+        {
+            text.AppendLine("Generator ceiling: not measured (--no-ceiling), so no throughput below is claimed");
+        }
+
         if (report.Engine is { } engine)
         {
             text.AppendLine();
@@ -46,9 +56,7 @@ public static class TableWriter
         {
             text.AppendLine();
             WritePhase(text, "Bare endpoint at the same rate", baseline.SameRate);
-            text.AppendLine();
-            WritePhase(text, "Bare endpoint, saturating", baseline.Saturating);
-            text.AppendLine(Invariant($"Engine / bare: {Ratio(baseline.EngineToBareAtSameRate)} at the same offered rate, {Ratio(baseline.EngineToBareMaximum)} of the bare endpoint's maximum"));
+            text.AppendLine(Invariant($"Engine / bare: {Ratio(baseline.EngineToBareAtSameRate)} at the same offered rate, {Ratio(baseline.EngineToBareMaximum)} of the generator's ceiling on the bare endpoint (a lower bound of the bare endpoint's own maximum; wrk: bench/http-ratio.sh)"));
         }
 
         if (report.RawStorage is { } raw)
@@ -80,7 +88,17 @@ public static class TableWriter
 
     private static void WritePhase(StringBuilder text, string title, PhaseReport phase)
     {
-        text.AppendLine(Invariant($"{title}: offered {phase.OfferedRatePerSecond:0.##}/s, achieved {phase.AchievedOperationsPerSecond:0.0} ops/s, {phase.AchievedRequestsPerSecond:0.0} requests/s over {phase.MeasuredSeconds:0.0}s; dropped by generator {phase.DroppedByGenerator}; max scheduler lag {phase.MaxSchedulerLagMs:0.0} ms"));
+        text.AppendLine(Invariant($"{title}: offered {phase.OfferedRatePerSecond:0.##}/s, achieved {phase.AchievedOperationsPerSecond:0.0} ops/s, {phase.AchievedRequestsPerSecond:0.0} requests/s over {phase.MeasuredSeconds:0.0}s; dropped by generator {phase.DroppedByGenerator}; scheduler lag p99 {phase.SchedulerLagP99Ms:0.0} ms, max {phase.MaxSchedulerLagMs:0.0} ms"));
+        if (phase.Claim is { } claim)
+        {
+            var share = claim.ShareOfCeiling is { } r ? Invariant($", {r:0.00} of the generator's ceiling") : string.Empty;
+            text.AppendLine(Invariant($"  throughput: {claim.Label}{share}"));
+            foreach (var reason in claim.Reasons)
+            {
+                text.AppendLine("    - " + reason);
+            }
+        }
+
         text.AppendLine("  latency from intended send time, ms");
         text.AppendLine(Invariant($"  {"operation",-10} {"done",8} {"drop",6} {"skip",6} {"ops/s",8} {"p50",9} {"p90",9} {"p99",9} {"p99.9",9} {"max",9}  statuses"));
         foreach (var op in phase.Operations.Append(phase.Total))

@@ -5,20 +5,29 @@ using Dispatch.Load.Operations;
 namespace Dispatch.Load.Scheduling;
 
 /// <summary>One open-loop run at a fixed rate: a warm-up phase, then the measured window, over one schedule.</summary>
+/// <param name="kindOf">The kind of arrival k without planning it whole (for counting a drop cheaply).</param>
+/// <param name="senders">Sender threads, one per connection of <paramref name="api"/>.</param>
 public sealed class LoadRun(
     TimeProvider time,
     DispatchApiClient api,
     IReadOnlyDictionary<OperationKind, ILoadOperation> operations,
     Func<long, Arrival> plan,
-    int maxInFlight)
+    Func<long, OperationKind> kindOf,
+    int maxInFlight,
+    int senders)
 {
+    public LoadRun(TimeProvider time, DispatchApiClient api, IReadOnlyDictionary<OperationKind, ILoadOperation> operations, Func<long, Arrival> plan, int maxInFlight)
+        : this(time, api, operations, plan, index => plan(index).Kind, maxInFlight, senders: 0)
+    {
+    }
+
     public async Task<LoadRunResult> RunAsync(double ratePerSecond, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
     {
         var warmupMetrics = new PhaseMetrics();
         var measuredMetrics = new PhaseMetrics();
-        var runner = new OpenLoopRunner(time, maxInFlight);
         var schedule = ArrivalSchedule.For(time, ratePerSecond, warmup + duration);
         var firstMeasured = schedule.FirstIndexAtOrAfter(warmup);
+        var runner = new OpenLoopRunner(time, maxInFlight, senders, firstMeasured);
         PhaseMetrics PhaseOf(long index) => index < firstMeasured ? warmupMetrics : measuredMetrics;
 
         await runner.RunAsync(
@@ -42,7 +51,7 @@ public sealed class LoadRun(
 
                 metrics.NoteCompletion(end);
             },
-            send => PhaseOf(send.Index).Operation(plan(send.Index).Kind).RecordDropped(),
+            send => PhaseOf(send.Index).Operation(kindOf(send.Index)).RecordDropped(),
             cancellationToken).ConfigureAwait(false);
 
         var measuredStart = schedule.StartTimestamp + (long)Math.Round(warmup.TotalSeconds * time.TimestampFrequency);
@@ -54,7 +63,8 @@ public sealed class LoadRun(
             measuredMetrics,
             time.GetElapsedTime(measuredStart, measuredEnd),
             runner.Dropped,
-            runner.MaxSchedulerLag);
+            runner.MaxSchedulerLag,
+            runner.SchedulerLag);
     }
 }
 
@@ -65,7 +75,8 @@ public sealed record LoadRunResult(
     PhaseMetrics Measured,
     TimeSpan MeasuredWindow,
     long DroppedByGenerator,
-    TimeSpan MaxSchedulerLag)
+    TimeSpan MaxSchedulerLag,
+    LatencySummary SchedulerLag)
 {
     public long CompletedOperations => Measured.Operations.Sum(o => o.Value.Completed);
 

@@ -24,7 +24,7 @@ public sealed class PlacementSiloFactAttribute : FactAttribute
         try
         {
             // A route literal sits in the assembly's string heap as UTF-16.
-            var assembly = File.ReadAllBytes(SiloProcess.FindSiloDll());
+            var assembly = File.ReadAllBytes(SiloBuild.FindDll());
             var route = Encoding.Unicode.GetBytes(Route);
             return assembly.AsSpan().IndexOf(route) >= 0;
         }

@@ -14,7 +14,7 @@ public abstract class SiloFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var settings = new Dictionary<string, string>(Settings) { ["Dispatch__SeedNetwork"] = TestFiles.TinyNetwork };
-        _silo = SiloProcess.Start(SiloProcess.FindSiloDll(), settings);
+        _silo = SiloBuild.Start(settings);
         await _silo.WaitUntilReadyAsync(TimeSpan.FromMinutes(2));
     }
 

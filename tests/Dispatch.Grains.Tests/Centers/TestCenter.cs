@@ -7,7 +7,7 @@ namespace Dispatch.Grains.Tests.Centers;
 /// <summary>A freshly keyed center grain configured for one test, so tests sharing a cluster never meet.</summary>
 public static class TestCenter
 {
-    public const string Tyre = "TIRE-255/45R20";
+    public const string Tyre = TestIncidents.Tyre;
     public const double Lat = 29.65;
     public const double Lon = 91.1;
 

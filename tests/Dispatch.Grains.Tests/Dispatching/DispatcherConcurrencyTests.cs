@@ -1,7 +1,6 @@
 using Dispatch.Grains.Centers;
 using Dispatch.Grains.Dispatching;
 using Dispatch.Grains.Tests.Cluster;
-using Dispatch.Grains.Tests.Networks;
 using Dispatch.Solver.Dispatching;
 
 namespace Dispatch.Grains.Tests.Dispatching;
@@ -16,7 +15,7 @@ public sealed class DispatcherConcurrencyTests(ClusterFixture fixture)
         var net = await TwoCenters.LoadAsync(fixture.Grains);
 
         var decisions = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
-            net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), null, null)));
+            net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.MidSouth), null, null)));
 
         var dispatched = decisions.Where(d => d.Status == DispatchStatus.Dispatched).ToList();
         Assert.Equal(2, dispatched.Count);
@@ -35,15 +34,15 @@ public sealed class DispatcherConcurrencyTests(ClusterFixture fixture)
         // Recommendations interleave with dispatches (they only read); dispatches of flat tyres compete for vans,
         // tyres and, in tow mode, flatbeds.
         var dispatches = Enumerable.Range(0, 12).Select(_ =>
-            net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.FlatTire(Places.Base), null, null)).ToList();
+            net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.FlatTire(Places.MidSouth), null, null)).ToList();
         var reads = Enumerable.Range(0, 12).Select(_ =>
-            net.Dispatcher.RecommendAsync(TestIncidents.FlatTire(Places.Base), RecommendationQuery.Default)).ToList();
+            net.Dispatcher.RecommendAsync(TestIncidents.FlatTire(Places.MidSouth), RecommendationQuery.Default)).ToList();
         var decisions = await Task.WhenAll(dispatches);
         await Task.WhenAll(reads);
 
         // Two tyres (one per center) bound the onsite jobs; two flatbeds bound the tows.
         var held = decisions.Where(d => d.Status == DispatchStatus.Dispatched).Select(d => d.Reservation!).ToList();
-        Assert.Equal(2, held.Count(r => r.Sku == TestNetwork.Tyre));
+        Assert.Equal(2, held.Count(r => r.Sku == TestIncidents.Tyre));
         Assert.Equal(2, held.Count(r => r.Mode == "tow"));
         Assert.Equal(held.Count, held.Select(r => r.ResourceId).Distinct(StringComparer.Ordinal).Count());
         await AssertCentersAgreeWithDispatcherAsync(net);

@@ -1,7 +1,6 @@
 using Dispatch.Grains.Centers;
 using Dispatch.Grains.Dispatching;
 using Dispatch.Grains.Tests.Cluster;
-using Dispatch.Grains.Tests.Networks;
 using Dispatch.Solver.Dispatching;
 
 namespace Dispatch.Grains.Tests.Dispatching;
@@ -14,11 +13,11 @@ public sealed class DispatcherDispatchTests(ClusterFixture fixture)
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
 
-        var result = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.Base), RecommendationQuery.Default);
+        var result = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.MidSouth), RecommendationQuery.Default);
 
         Assert.NotNull(result);
         Assert.Equal(RecommendationStatus.Recommended, result.Status);
-        Assert.Equal(TestNetwork.Region, result.Region);
+        Assert.Equal(NetworkBuilder.SouthRegion, result.Region);
         Assert.Equal(TwoCenters.NearFlatbed, result.Recommendation?.ResourceId);
         Assert.Equal(net.Near, result.Recommendation?.CenterId);
         Assert.Equal(10, result.Recommendation!.EtaMin, 6);
@@ -31,7 +30,7 @@ public sealed class DispatcherDispatchTests(ClusterFixture fixture)
         var net = await TwoCenters.LoadAsync(fixture.Grains);
         var incidentId = TestIncidents.NewId();
 
-        var decision = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.Stuck(Places.Base), null, null);
+        var decision = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.Stuck(Places.MidSouth), null, null);
 
         Assert.Equal(DispatchStatus.Dispatched, decision.Status);
         Assert.Equal(TwoCenters.NearFlatbed, decision.Option?.ResourceId);
@@ -46,9 +45,9 @@ public sealed class DispatcherDispatchTests(ClusterFixture fixture)
     public async Task DispatchAsync_ThenRecommend_NextRecommendationSeesTheHold()
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
-        await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), null, null);
+        await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.MidSouth), null, null);
 
-        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.Base), RecommendationQuery.Default);
+        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.MidSouth), RecommendationQuery.Default);
 
         Assert.Equal(TwoCenters.FarFlatbed, next?.Recommendation?.ResourceId);
         Assert.Empty(next!.Alternatives);
@@ -60,10 +59,10 @@ public sealed class DispatcherDispatchTests(ClusterFixture fixture)
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
         var incidentId = TestIncidents.NewId();
-        var first = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.Stuck(Places.Base), null, null);
+        var first = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.Stuck(Places.MidSouth), null, null);
 
-        var again = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.Stuck(Places.Base), null, null);
-        var named = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.Stuck(Places.Base), TwoCenters.NearFlatbed, "tow");
+        var again = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.Stuck(Places.MidSouth), null, null);
+        var named = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.Stuck(Places.MidSouth), TwoCenters.NearFlatbed, "tow");
 
         Assert.Equal(DispatchStatus.Dispatched, again.Status);
         Assert.Equal(first.Reservation, again.Reservation);
@@ -78,9 +77,9 @@ public sealed class DispatcherDispatchTests(ClusterFixture fixture)
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
         var incidentId = TestIncidents.NewId();
-        var first = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.Stuck(Places.Base), null, null);
+        var first = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.Stuck(Places.MidSouth), null, null);
 
-        var other = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.Stuck(Places.Base), TwoCenters.FarFlatbed, null);
+        var other = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.Stuck(Places.MidSouth), TwoCenters.FarFlatbed, null);
 
         Assert.Equal(DispatchStatus.Conflict, other.Status);
         Assert.Equal(first.Reservation, other.Reservation);
@@ -91,9 +90,9 @@ public sealed class DispatcherDispatchTests(ClusterFixture fixture)
     public async Task DispatchAsync_NamedUnitHeldByAnotherIncident_ConflictWithFreshRecommendation()
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
-        await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), TwoCenters.NearFlatbed, null);
+        await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.MidSouth), TwoCenters.NearFlatbed, null);
 
-        var decision = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), TwoCenters.NearFlatbed, null);
+        var decision = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.MidSouth), TwoCenters.NearFlatbed, null);
 
         Assert.Equal(DispatchStatus.Conflict, decision.Status);
         Assert.Null(decision.Reservation);
@@ -107,12 +106,12 @@ public sealed class DispatcherDispatchTests(ClusterFixture fixture)
 
         // The center is the authority: a change the dispatcher did not see must win over its index.
         await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).SetStatusAsync(TwoCenters.NearFlatbed, ResourceStatus.Offline);
-        var decision = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), null, null);
+        var decision = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.MidSouth), null, null);
 
         Assert.Equal(DispatchStatus.Conflict, decision.Status);
         Assert.Null(decision.Reservation);
         Assert.Equal(TwoCenters.FarFlatbed, decision.Recommendation?.Recommendation?.ResourceId);
-        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.Base), RecommendationQuery.Default);
+        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.MidSouth), RecommendationQuery.Default);
         Assert.Equal(TwoCenters.FarFlatbed, next?.Recommendation?.ResourceId);
         Assert.Empty(await net.Dispatcher.GetReservationsAsync());
     }
@@ -122,17 +121,17 @@ public sealed class DispatcherDispatchTests(ClusterFixture fixture)
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains, tyres: 1);
 
-        var first = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.FlatTire(Places.Base), TwoCenters.NearVan, "onsite");
-        var next = await net.Dispatcher.RecommendAsync(TestIncidents.FlatTire(Places.Base), RecommendationQuery.All);
+        var first = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.FlatTire(Places.MidSouth), TwoCenters.NearVan, "onsite");
+        var next = await net.Dispatcher.RecommendAsync(TestIncidents.FlatTire(Places.MidSouth), RecommendationQuery.All);
 
-        Assert.Equal(TestNetwork.Tyre, first.Reservation?.Sku);
+        Assert.Equal(TestIncidents.Tyre, first.Reservation?.Sku);
         var center = await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).GetAsync();
-        Assert.Equal(new StockSnapshot(1, 1), center.Stock[TestNetwork.Tyre]);
+        Assert.Equal(new StockSnapshot(1, 1), center.Stock[TestIncidents.Tyre]);
         Assert.NotNull(next?.Recommendation);
         Assert.Contains(new ExcludedResource(TwoCenters.NearVan2, net.Near, ReasonCodes.PartOutOfStock), next.Excluded);
         var options = next.Alternatives.Prepend(next.Recommendation);
         Assert.DoesNotContain(options, o => o.ResourceId == TwoCenters.NearVan2);
-        Assert.Contains(options, o => o.ResourceId == TwoCenters.FarVan && o.Part == TestNetwork.Tyre);
+        Assert.Contains(options, o => o.ResourceId == TwoCenters.FarVan && o.Part == TestIncidents.Tyre);
     }
 
     [Fact]
@@ -140,7 +139,7 @@ public sealed class DispatcherDispatchTests(ClusterFixture fixture)
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
 
-        var decision = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), TwoCenters.NearVan, null);
+        var decision = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.MidSouth), TwoCenters.NearVan, null);
 
         Assert.Equal(DispatchStatus.NotPossible, decision.Status);
         Assert.Contains(ReasonCodes.CannotServeFault, decision.Detail, StringComparison.Ordinal);
@@ -152,7 +151,7 @@ public sealed class DispatcherDispatchTests(ClusterFixture fixture)
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
 
-        var decision = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), "fb-nowhere", null);
+        var decision = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.MidSouth), "fb-nowhere", null);
 
         Assert.Equal(DispatchStatus.UnknownResource, decision.Status);
     }
@@ -172,10 +171,10 @@ public sealed class DispatcherDispatchTests(ClusterFixture fixture)
     public async Task DispatchAsync_EveryUnitBusy_Unassignable()
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
-        await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), null, null);
-        await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), null, null);
+        await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.MidSouth), null, null);
+        await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.MidSouth), null, null);
 
-        var decision = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), null, null);
+        var decision = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.MidSouth), null, null);
 
         Assert.Equal(DispatchStatus.Unassignable, decision.Status);
         Assert.Equal(RecommendationStatus.Unassignable, decision.Recommendation?.Status);

@@ -2,7 +2,6 @@ using Dispatch.Grains.Centers;
 using Dispatch.Grains.Dispatching;
 using Dispatch.Grains.Networks;
 using Dispatch.Grains.Tests.Cluster;
-using Dispatch.Grains.Tests.Networks;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 
@@ -27,7 +26,7 @@ public sealed class DispatcherNetworkTests(ClusterFixture fixture)
         Assert.Equal(change.Version, near.NetworkVersion);
         Assert.Equal([TwoCenters.NearFlatbed, TwoCenters.NearVan, TwoCenters.NearVan2], near.Resources.Select(r => r.Id));
         Assert.All(near.Resources, r => Assert.Equal((TwoCenters.NearLocation.Lat, TwoCenters.NearLocation.Lon), (r.Lat, r.Lon)));
-        Assert.Equal(new StockSnapshot(3, 0), near.Stock[TestNetwork.Tyre]);
+        Assert.Equal(new StockSnapshot(3, 0), near.Stock[TestIncidents.Tyre]);
     }
 
     [Fact]
@@ -35,7 +34,7 @@ public sealed class DispatcherNetworkTests(ClusterFixture fixture)
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
         var version = (await fixture.Grains.GetGrain<INetworkGrain>(net.Network.Key).GetAsync()).Version;
-        var invalid = net.Network.Center("lost", Places.Nowhere, 0, ("fb-lost", "flatbed")).Build();
+        var invalid = net.Network.KeyedCenter("lost", Places.Nowhere, 0, ("fb-lost", "flatbed")).Build();
 
         var change = await net.Dispatcher.ReplaceNetworkAsync(invalid);
 
@@ -50,7 +49,7 @@ public sealed class DispatcherNetworkTests(ClusterFixture fixture)
     public async Task ReplaceNetworkAsync_DropsAHeldUnit_ConflictAndNothingChanges()
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
-        var held = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), TwoCenters.NearFlatbed, null);
+        var held = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.MidSouth), TwoCenters.NearFlatbed, null);
         var document = (await net.Dispatcher.GetNetworkAsync())!;
         var withoutFlatbed = document with
         {
@@ -70,7 +69,7 @@ public sealed class DispatcherNetworkTests(ClusterFixture fixture)
     public async Task ReplaceNetworkAsync_DocumentFromGetPutBack_AcceptedWithHoldsKept()
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains, tyres: 2);
-        var held = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.FlatTire(Places.Base), TwoCenters.NearVan, "onsite");
+        var held = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.FlatTire(Places.MidSouth), TwoCenters.NearVan, "onsite");
         var document = (await net.Dispatcher.GetNetworkAsync())!;
 
         var change = await net.Dispatcher.ReplaceNetworkAsync(document);
@@ -78,9 +77,9 @@ public sealed class DispatcherNetworkTests(ClusterFixture fixture)
         Assert.Equal(NetworkChangeStatus.Accepted, change.Status);
         var near = await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).GetAsync();
         Assert.Equal(held.Reservation, Assert.Single(near.Reservations));
-        Assert.Equal(new StockSnapshot(2, 1), near.Stock[TestNetwork.Tyre]);
+        Assert.Equal(new StockSnapshot(2, 1), near.Stock[TestIncidents.Tyre]);
         Assert.Equal(ResourceStatusNames.Assigned, near.Resources.Single(r => r.Id == TwoCenters.NearVan).Status);
-        var next = await net.Dispatcher.RecommendAsync(TestIncidents.FlatTire(Places.Base), RecommendationQuery.All);
+        var next = await net.Dispatcher.RecommendAsync(TestIncidents.FlatTire(Places.MidSouth), RecommendationQuery.All);
         Assert.Contains(new ExcludedResource(TwoCenters.NearVan, net.Near, ReasonCodes.NotAvailable), next!.Excluded);
     }
 
@@ -96,7 +95,7 @@ public sealed class DispatcherNetworkTests(ClusterFixture fixture)
         var far = await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Far).GetAsync();
         Assert.Equal(0, far.NetworkVersion);
         Assert.Empty(far.Resources);
-        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.Base), RecommendationQuery.All);
+        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.MidSouth), RecommendationQuery.All);
         Assert.DoesNotContain(next!.Alternatives.Prepend(next.Recommendation!), o => o.CenterId == net.Far);
     }
 
@@ -104,13 +103,13 @@ public sealed class DispatcherNetworkTests(ClusterFixture fixture)
     public async Task GetNetworkAsync_AfterDispatch_ShowsLiveStatusAndReservedStock()
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains, tyres: 2);
-        await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.FlatTire(Places.Base), TwoCenters.NearVan, "onsite");
+        await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.FlatTire(Places.MidSouth), TwoCenters.NearVan, "onsite");
 
         var near = (await net.Dispatcher.GetNetworkAsync())!.Centers!.Single(c => c.Id == net.Near);
 
         Assert.Equal(ResourceStatusNames.Assigned, near.Resources!.Single(r => r.Id == TwoCenters.NearVan).Status);
         Assert.Equal(ResourceStatusNames.Available, near.Resources!.Single(r => r.Id == TwoCenters.NearFlatbed).Status);
-        Assert.Equal((2d, 1d), (near.Stock![TestNetwork.Tyre].OnHand, near.Stock[TestNetwork.Tyre].Reserved));
+        Assert.Equal((2d, 1d), (near.Stock![TestIncidents.Tyre].OnHand, near.Stock[TestIncidents.Tyre].Reserved));
     }
 
     [Fact]
@@ -123,7 +122,7 @@ public sealed class DispatcherNetworkTests(ClusterFixture fixture)
         Assert.True(result.Succeeded);
         var center = await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).GetAsync();
         Assert.Equal(ResourceStatusNames.Offline, center.Resources.Single(r => r.Id == TwoCenters.NearFlatbed).Status);
-        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.Base), RecommendationQuery.Default);
+        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.MidSouth), RecommendationQuery.Default);
         Assert.Equal(TwoCenters.FarFlatbed, next?.Recommendation?.ResourceId);
     }
 
@@ -131,12 +130,12 @@ public sealed class DispatcherNetworkTests(ClusterFixture fixture)
     public async Task SetResourceStatusAsync_AssignedUnit_Conflict()
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
-        await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), TwoCenters.NearFlatbed, null);
+        await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.MidSouth), TwoCenters.NearFlatbed, null);
 
         var result = await net.Dispatcher.SetResourceStatusAsync(TwoCenters.NearFlatbed, ResourceStatus.Available);
 
         Assert.Equal(CommandError.Conflict, result.Error);
-        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.Base), RecommendationQuery.Default);
+        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.MidSouth), RecommendationQuery.Default);
         Assert.Equal(TwoCenters.FarFlatbed, next?.Recommendation?.ResourceId);
     }
 
@@ -154,12 +153,12 @@ public sealed class DispatcherNetworkTests(ClusterFixture fixture)
     public async Task SetResourcePositionAsync_MovesUnitInCenterAndIndex()
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
-        var closer = Places.North(Places.Base, 2);
+        var closer = Places.North(Places.MidSouth, 2);
 
         var result = await net.Dispatcher.SetResourcePositionAsync(TwoCenters.FarFlatbed, closer);
 
         Assert.True(result.Succeeded);
-        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.Base), RecommendationQuery.Default);
+        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.MidSouth), RecommendationQuery.Default);
         Assert.Equal(TwoCenters.FarFlatbed, next?.Recommendation?.ResourceId);
         Assert.Equal(2, next!.Recommendation!.EtaMin, 6);
     }
@@ -168,15 +167,15 @@ public sealed class DispatcherNetworkTests(ClusterFixture fixture)
     public async Task AdjustStockAsync_BelowReserved_ConflictAndIndexUnchanged()
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains, tyres: 1);
-        await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.FlatTire(Places.Base), TwoCenters.NearVan, "onsite");
+        await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.FlatTire(Places.MidSouth), TwoCenters.NearVan, "onsite");
 
-        var refused = await net.Dispatcher.AdjustStockAsync(net.Near, TestNetwork.Tyre, -1);
-        var added = await net.Dispatcher.AdjustStockAsync(net.Near, TestNetwork.Tyre, 1);
+        var refused = await net.Dispatcher.AdjustStockAsync(net.Near, TestIncidents.Tyre, -1);
+        var added = await net.Dispatcher.AdjustStockAsync(net.Near, TestIncidents.Tyre, 1);
 
         Assert.Equal(CommandError.Conflict, refused.Error);
         Assert.Equal(new StockSnapshot(2, 1), added.Value);
-        var next = await net.Dispatcher.RecommendAsync(TestIncidents.FlatTire(Places.Base), RecommendationQuery.All);
-        Assert.Contains(next!.Alternatives.Prepend(next.Recommendation!), o => o.ResourceId == TwoCenters.NearVan2 && o.Part == TestNetwork.Tyre);
+        var next = await net.Dispatcher.RecommendAsync(TestIncidents.FlatTire(Places.MidSouth), RecommendationQuery.All);
+        Assert.Contains(next!.Alternatives.Prepend(next.Recommendation!), o => o.ResourceId == TwoCenters.NearVan2 && o.Part == TestIncidents.Tyre);
     }
 
     [Fact]
@@ -184,7 +183,7 @@ public sealed class DispatcherNetworkTests(ClusterFixture fixture)
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains);
 
-        var result = await net.Dispatcher.AdjustStockAsync(net.Network.CenterId("nowhere"), TestNetwork.Tyre, 1);
+        var result = await net.Dispatcher.AdjustStockAsync(net.Network.CenterId("nowhere"), TestIncidents.Tyre, 1);
 
         Assert.Equal(CommandError.NotFound, result.Error);
     }

@@ -1,7 +1,6 @@
 using Dispatch.Grains.Centers;
 using Dispatch.Grains.Dispatching;
 using Dispatch.Grains.Tests.Cluster;
-using Dispatch.Grains.Tests.Networks;
 using Dispatch.Solver.Dispatching;
 
 namespace Dispatch.Grains.Tests.Dispatching;
@@ -14,8 +13,8 @@ public sealed class DispatcherRebuildTests(ClusterFixture fixture)
     public async Task Reactivation_AfterDispatch_RebuildsHoldsAndAvailabilityFromCenters()
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains, tyres: 1);
-        var tow = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), null, null);
-        var van = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.FlatTire(Places.Base), TwoCenters.NearVan, "onsite");
+        var tow = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.MidSouth), null, null);
+        var van = await net.Dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.FlatTire(Places.MidSouth), TwoCenters.NearVan, "onsite");
         var before = await net.Dispatcher.GetReservationsAsync();
 
         await fixture.Cluster.DeactivateAsync(net.Dispatcher);
@@ -25,7 +24,7 @@ public sealed class DispatcherRebuildTests(ClusterFixture fixture)
         Assert.Equal(2, after.Length);
         Assert.Contains(tow.Reservation, after);
         Assert.Contains(van.Reservation, after);
-        var next = await net.Dispatcher.RecommendAsync(TestIncidents.FlatTire(Places.Base), RecommendationQuery.All);
+        var next = await net.Dispatcher.RecommendAsync(TestIncidents.FlatTire(Places.MidSouth), RecommendationQuery.All);
         Assert.Contains(new ExcludedResource(TwoCenters.NearFlatbed, net.Near, ReasonCodes.NotAvailable), next!.Excluded);
         Assert.Contains(new ExcludedResource(TwoCenters.NearVan, net.Near, ReasonCodes.NotAvailable), next.Excluded);
         Assert.Contains(new ExcludedResource(TwoCenters.NearVan2, net.Near, ReasonCodes.PartOutOfStock), next.Excluded);
@@ -36,15 +35,15 @@ public sealed class DispatcherRebuildTests(ClusterFixture fixture)
     {
         var net = await TwoCenters.LoadAsync(fixture.Grains, tyres: 1);
         var incidentId = TestIncidents.NewId();
-        var held = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.FlatTire(Places.Base), TwoCenters.NearVan, "onsite");
+        var held = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.FlatTire(Places.MidSouth), TwoCenters.NearVan, "onsite");
         await fixture.Cluster.DeactivateAsync(net.Dispatcher);
 
-        var again = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.FlatTire(Places.Base), null, null);
+        var again = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.FlatTire(Places.MidSouth), null, null);
         var released = await net.Dispatcher.ReleaseAsync(incidentId);
 
         Assert.Equal(held.Reservation, again.Reservation);
         Assert.Equal(held.Reservation, released);
-        Assert.Equal(new StockSnapshot(1, 0), (await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).GetAsync()).Stock[TestNetwork.Tyre]);
+        Assert.Equal(new StockSnapshot(1, 0), (await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).GetAsync()).Stock[TestIncidents.Tyre]);
     }
 
     [Fact]
@@ -56,7 +55,7 @@ public sealed class DispatcherRebuildTests(ClusterFixture fixture)
 
         await fixture.Cluster.DeactivateAsync(net.Dispatcher);
 
-        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.Base), RecommendationQuery.Default);
+        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.MidSouth), RecommendationQuery.Default);
         Assert.Equal(TwoCenters.FarFlatbed, next?.Recommendation?.ResourceId);
         Assert.Contains(new ExcludedResource(TwoCenters.NearFlatbed, net.Near, ReasonCodes.NotAvailable), next!.Excluded);
     }
@@ -72,7 +71,7 @@ public sealed class DispatcherRebuildTests(ClusterFixture fixture)
         await near.ConfigureAsync(new CenterConfiguration(0, [], System.Collections.Immutable.ImmutableDictionary<string, StockSnapshot>.Empty));
         await fixture.Cluster.DeactivateAsync(net.Dispatcher);
 
-        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.Base), RecommendationQuery.Default);
+        var next = await net.Dispatcher.RecommendAsync(TestIncidents.Stuck(Places.MidSouth), RecommendationQuery.Default);
         Assert.Equal(TwoCenters.NearFlatbed, next?.Recommendation?.ResourceId);
         var repaired = await near.GetAsync();
         Assert.Equal(configured.NetworkVersion, repaired.NetworkVersion);
@@ -83,10 +82,10 @@ public sealed class DispatcherRebuildTests(ClusterFixture fixture)
     [Fact]
     public async Task Reactivation_NoNetworkEverLoaded_RecommendsNothing()
     {
-        var dispatcher = fixture.Grains.GetGrain<IDispatcherGrain>(new TestNetwork().Key);
+        var dispatcher = fixture.Grains.GetGrain<IDispatcherGrain>(GrainsNetwork.Create().Key);
 
-        Assert.Null(await dispatcher.RecommendAsync(TestIncidents.Stuck(Places.Base), RecommendationQuery.Default));
-        Assert.Equal(DispatchStatus.NoNetwork, (await dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.Base), null, null)).Status);
+        Assert.Null(await dispatcher.RecommendAsync(TestIncidents.Stuck(Places.MidSouth), RecommendationQuery.Default));
+        Assert.Equal(DispatchStatus.NoNetwork, (await dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(Places.MidSouth), null, null)).Status);
         Assert.Null(await dispatcher.GetNetworkAsync());
     }
 }

@@ -1,10 +1,9 @@
 using Dispatch.Grains.Dispatching;
-using Dispatch.Grains.Tests.Networks;
 using Dispatch.Solver.Documents;
 
 namespace Dispatch.Grains.Tests.Dispatching;
 
-/// <summary>The network most dispatcher tests use: incidents at <see cref="Places.Base"/>, a near center 10 km north
+/// <summary>The network most dispatcher tests use: incidents at <see cref="Places.MidSouth"/>, a near center 10 km north
 /// and a far one 40 km north, each with a flatbed, service vans (two at the near one) and one tyre.</summary>
 public sealed class TwoCenters
 {
@@ -14,17 +13,17 @@ public sealed class TwoCenters
     public const string FarFlatbed = "fb-far";
     public const string FarVan = "van-far";
 
-    private TwoCenters(TestNetwork network, IDispatcherGrain dispatcher)
+    private TwoCenters(NetworkBuilder network, IDispatcherGrain dispatcher)
     {
         Network = network;
         Dispatcher = dispatcher;
     }
 
-    public static GeoPoint NearLocation { get; } = Places.North(Places.Base, 10);
+    public static GeoPoint NearLocation { get; } = Places.North(Places.MidSouth, 10);
 
-    public static GeoPoint FarLocation { get; } = Places.North(Places.Base, 40);
+    public static GeoPoint FarLocation { get; } = Places.North(Places.MidSouth, 40);
 
-    public TestNetwork Network { get; }
+    public NetworkBuilder Network { get; }
 
     public IDispatcherGrain Dispatcher { get; }
 
@@ -32,9 +31,9 @@ public sealed class TwoCenters
 
     public string Far => Network.CenterId("far");
 
-    public static TestNetwork Document(int tyres = 1) => new TestNetwork()
-        .Center("near", NearLocation, tyres, (NearFlatbed, "flatbed"), (NearVan, "service_van"), (NearVan2, "service_van"))
-        .Center("far", FarLocation, tyres, (FarFlatbed, "flatbed"), (FarVan, "service_van"));
+    public static NetworkBuilder Document(int tyres = 1) => GrainsNetwork.Create()
+        .KeyedCenter("near", NearLocation, tyres, (NearFlatbed, "flatbed"), (NearVan, "service_van"), (NearVan2, "service_van"))
+        .KeyedCenter("far", FarLocation, tyres, (FarFlatbed, "flatbed"), (FarVan, "service_van"));
 
     /// <summary>Loads the network into a fresh dispatcher, as PUT /v1/network does.</summary>
     public static async Task<TwoCenters> LoadAsync(IGrainFactory grains, int tyres = 1)

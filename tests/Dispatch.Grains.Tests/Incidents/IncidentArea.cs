@@ -1,6 +1,5 @@
 using Dispatch.Grains.Dispatching;
 using Dispatch.Grains.Incidents;
-using Dispatch.Grains.Tests.Networks;
 using Dispatch.Solver.Documents;
 
 namespace Dispatch.Grains.Tests.Incidents;
@@ -15,13 +14,13 @@ public sealed class IncidentArea
     private const int SitesPerRow = 10;
     private static int lastSite;
 
-    private IncidentArea(TestNetwork network, GeoPoint site)
+    private IncidentArea(NetworkBuilder network, GeoPoint site)
     {
         Network = network;
         Site = site;
     }
 
-    public TestNetwork Network { get; }
+    public NetworkBuilder Network { get; }
 
     /// <summary>Where this test's incidents happen.</summary>
     public GeoPoint Site { get; }
@@ -47,11 +46,11 @@ public sealed class IncidentArea
         }
 
         var site = new GeoPoint(20.5 + (slot / SitesPerRow), 100.5 + (slot % SitesPerRow));
-        var network = new TestNetwork();
+        var network = GrainsNetwork.Create();
         var area = new IncidentArea(network, site);
         network
-            .Center("near", Places.North(site, 10), 50, tyres, (area.NearFlatbed, "flatbed"), (area.NearVan, "service_van"))
-            .Center("far", Places.North(site, 40), 50, tyres, (area.FarFlatbed, "flatbed"));
+            .KeyedCenter("near", Places.North(site, 10), 50, tyres, (area.NearFlatbed, "flatbed"), (area.NearVan, "service_van"))
+            .KeyedCenter("far", Places.North(site, 40), 50, tyres, (area.FarFlatbed, "flatbed"));
 
         var dispatcher = grains.GetGrain<IDispatcherGrain>(IncidentGrain.Network);
         var current = await dispatcher.GetNetworkAsync();

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Dispatch.Grains.Centers;
 using Dispatch.Grains.Incidents;
 using Dispatch.Grains.Tests.Cluster;
-using Dispatch.Grains.Tests.Networks;
 
 namespace Dispatch.Grains.Tests.Incidents;
 

@@ -2,7 +2,6 @@ using Dispatch.Grains.Centers;
 using Dispatch.Grains.Dispatching;
 using Dispatch.Grains.Incidents;
 using Dispatch.Grains.Tests.Cluster;
-using Dispatch.Grains.Tests.Networks;
 using Dispatch.Solver.Dispatching;
 
 namespace Dispatch.Grains.Tests.Incidents;
@@ -18,16 +17,16 @@ public sealed class IncidentOutcomeTests(ClusterFixture fixture)
         var (grain, _) = await TestCases.OpenAsync(fixture, area, fault: "flat_tire");
         await TestCases.WalkToAsync(grain, CaseStatus.OnScene, area.NearVan, "onsite");
         var held = await fixture.Grains.GetGrain<IServiceCenterGrain>(area.Near).GetAsync();
-        Assert.Equal(new StockSnapshot(2, 1), held.Stock[TestNetwork.Tyre]);
+        Assert.Equal(new StockSnapshot(2, 1), held.Stock[TestIncidents.Tyre]);
         var endedAt = Places.North(area.Site, 3);
 
         var result = await grain.AddEventAsync(CaseStatus.Completed, null, endedAt);
 
         Assert.Equal(CaseOutcome.Ok, result.Outcome);
-        Assert.Equal(TestNetwork.Tyre, result.Case!.Assignment?.Part);
+        Assert.Equal(TestIncidents.Tyre, result.Case!.Assignment?.Part);
         var center = await fixture.Grains.GetGrain<IServiceCenterGrain>(area.Near).GetAsync();
         Assert.Empty(center.Reservations);
-        Assert.Equal(new StockSnapshot(1, 0), center.Stock[TestNetwork.Tyre]);
+        Assert.Equal(new StockSnapshot(1, 0), center.Stock[TestIncidents.Tyre]);
         Assert.Equal(new ResourceSnapshot(area.NearVan, "service_van", ResourceStatusNames.Available, endedAt.Lat, endedAt.Lon),
             center.Resources.Single(r => r.Id == area.NearVan));
     }
@@ -65,7 +64,7 @@ public sealed class IncidentOutcomeTests(ClusterFixture fixture)
         Assert.Equal(CaseOutcome.Ok, result.Outcome);
         var center = await fixture.Grains.GetGrain<IServiceCenterGrain>(area.Near).GetAsync();
         Assert.Empty(center.Reservations);
-        Assert.Equal(new StockSnapshot(1, 0), center.Stock[TestNetwork.Tyre]);
+        Assert.Equal(new StockSnapshot(1, 0), center.Stock[TestIncidents.Tyre]);
         Assert.Equal(
             new ResourceSnapshot(area.NearVan, "service_van", ResourceStatusNames.Available, area.NearLocation.Lat, area.NearLocation.Lon),
             center.Resources.Single(r => r.Id == area.NearVan));

@@ -1,7 +1,6 @@
 using System.Text;
 using Dispatch.Grains.Incidents;
 using Dispatch.Grains.Tests.Cluster;
-using Dispatch.Grains.Tests.Networks;
 using Dispatch.Solver.Documents;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;

@@ -1,6 +1,5 @@
 using Dispatch.Grains.Incidents;
 using Dispatch.Grains.Tests.Cluster;
-using Dispatch.Grains.Tests.Networks;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 
@@ -18,7 +17,7 @@ public static class TestCases
         Location = location,
         ReportedAt = reportedAt,
         Fault = fault,
-        Vehicle = new VehicleDocument { Model = "Model Y", Powertrain = "ice", TireSpec = TestNetwork.TyreSpec },
+        Vehicle = new VehicleDocument { Model = "Model Y", Powertrain = "ice", TireSpec = TestIncidents.TyreSpec },
         Priority = "p2",
         OnExpressway = false,
         Customer = new CustomerDocument { Name = "Tashi", Phone = "+86 891 000 0000" },

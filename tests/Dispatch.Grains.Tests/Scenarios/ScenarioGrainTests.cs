@@ -2,7 +2,6 @@ using Dispatch.Grains.Incidents;
 using Dispatch.Grains.Scenarios;
 using Dispatch.Grains.Tests.Cluster;
 using Dispatch.Grains.Tests.Dispatching;
-using Dispatch.Grains.Tests.Networks;
 using Dispatch.Solver.Documents;
 
 namespace Dispatch.Grains.Tests.Scenarios;
@@ -96,7 +95,7 @@ public sealed class ScenarioGrainTests(ClusterFixture fixture)
     private static string NewId() => "scn-" + Guid.NewGuid().ToString("N");
 
     private static ScenarioSummary Ghost(string id, string owner) =>
-        new(id, null, owner, ScenarioStatus.Queued, 0, TestIncidents.ReportedAt, null, null, null);
+        new(id, null, owner, ScenarioStatus.Queued, 0, TestIncidents.MondayNoonShanghai, null, null, null);
 
     private static ScenarioSubmission Submission(string owner, ScenarioRequest request) => new("test", owner, DocumentJson.Write(request));
 
@@ -114,7 +113,7 @@ public sealed class ScenarioGrainTests(ClusterFixture fixture)
             {
                 Id = $"call-{i}",
                 Location = Places.North(TwoCenters.NearLocation, i),
-                ReportedAt = TestIncidents.ReportedAt.AddMinutes(30 * i),
+                ReportedAt = TestIncidents.MondayNoonShanghai.AddMinutes(30 * i),
                 Fault = "stuck",
                 Vehicle = new VehicleDocument { Powertrain = "ice" },
                 Priority = "p2",
@@ -128,7 +127,7 @@ public sealed class ScenarioGrainTests(ClusterFixture fixture)
         Base = ScenarioBase.Of(Network()),
         Demand = new DemandDocument
         {
-            Generate = new DemandGenerationDocument { Start = TestIncidents.ReportedAt, Days = 400, RatePerDay = 2_500, Seed = 3 },
+            Generate = new DemandGenerationDocument { Start = TestIncidents.MondayNoonShanghai, Days = 400, RatePerDay = 2_500, Seed = 3 },
         },
     };
 

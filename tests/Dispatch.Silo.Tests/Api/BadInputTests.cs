@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dispatch.Silo.Tests.Api.Support;
-using Dispatch.Silo.Tests.Harness;
 using Dispatch.Solver.Documents;
 
 namespace Dispatch.Silo.Tests.Api;
@@ -15,7 +14,7 @@ public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture
 {
     private const string OpenCase = "bad-input-open-case";
 
-    private static readonly string Incident = DocumentJson.Write(TestIncidents.FlatTire(SitesNetwork.At(0)));
+    private static readonly string Incident = DocumentJson.Write(Dispatch.TestKit.Incidents.IncidentBodies.FlatTire(SitesNetwork.At(0)));
     private static readonly string Network = DocumentJson.Write(SitesNetwork.Build());
 
     private static readonly Dictionary<string, string> IncidentBodies = new(StringComparer.Ordinal)
@@ -75,10 +74,10 @@ public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture
         ["resource status unknown"] = HostileBodies.Edit(Network, n => n["centers"]![0]!["resources"]![0]!["status"] = "broken"),
         ["resource assigned without incident"] = HostileBodies.Edit(Network, n => n["centers"]![0]!["resources"]![0]!["status"] = "assigned"),
         ["resource type unknown"] = HostileBodies.Edit(Network, n => n["centers"]![0]!["resources"]![0]!["type"] = "helicopter"),
-        ["stock 1e20"] = HostileBodies.Edit(Network, n => n["centers"]![0]!["stock"]![TestIncidents.TireSku]!["onHand"] = 1e20),
-        ["stock fractional"] = HostileBodies.Edit(Network, n => n["centers"]![0]!["stock"]![TestIncidents.TireSku]!["onHand"] = 2.5),
-        ["stock reserved over on hand"] = HostileBodies.Edit(Network, n => n["centers"]![0]!["stock"]![TestIncidents.TireSku]!["reserved"] = 9),
-        ["stock negative"] = HostileBodies.Edit(Network, n => n["centers"]![0]!["stock"]![TestIncidents.TireSku]!["onHand"] = -1),
+        ["stock 1e20"] = HostileBodies.Edit(Network, n => n["centers"]![0]!["stock"]![Dispatch.TestKit.Incidents.IncidentBodies.TireSku]!["onHand"] = 1e20),
+        ["stock fractional"] = HostileBodies.Edit(Network, n => n["centers"]![0]!["stock"]![Dispatch.TestKit.Incidents.IncidentBodies.TireSku]!["onHand"] = 2.5),
+        ["stock reserved over on hand"] = HostileBodies.Edit(Network, n => n["centers"]![0]!["stock"]![Dispatch.TestKit.Incidents.IncidentBodies.TireSku]!["reserved"] = 9),
+        ["stock negative"] = HostileBodies.Edit(Network, n => n["centers"]![0]!["stock"]![Dispatch.TestKit.Incidents.IncidentBodies.TireSku]!["onHand"] = -1),
         ["polygon self-intersecting"] = HostileBodies.Edit(Network, n => n["regions"]![0]!["geometry"] = JsonNode.Parse("""{"type":"Polygon","coordinates":[[[100,20],[110,30],[110,20],[100,30],[100,20]]]}""")),
         ["polygon not closed"] = HostileBodies.Edit(Network, n => n["regions"]![0]!["geometry"] = JsonNode.Parse("""{"type":"Polygon","coordinates":[[[100,20],[110,20],[110,30],[100,30]]]}""")),
         ["geometry a point"] = HostileBodies.Edit(Network, n => n["regions"]![0]!["geometry"] = JsonNode.Parse("""{"type":"Point","coordinates":[105,25]}""")),
@@ -228,7 +227,7 @@ public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture
         {
             await base.InitializeAsync();
             using var admin = Silo.Admin();
-            await admin.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(0), OpenCase));
+            await admin.CreateCaseAsync(Dispatch.TestKit.Incidents.IncidentBodies.FlatTire(SitesNetwork.At(0), OpenCase));
         }
     }
 

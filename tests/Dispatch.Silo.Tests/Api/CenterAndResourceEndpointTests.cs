@@ -1,6 +1,5 @@
 using System.Net;
 using Dispatch.Silo.Tests.Api.Support;
-using Dispatch.Silo.Tests.Harness;
 using Dispatch.Solver.Documents;
 
 namespace Dispatch.Silo.Tests.Api;
@@ -8,7 +7,7 @@ namespace Dispatch.Silo.Tests.Api;
 /// <summary><c>GET /v1/centers/{id}</c>, <c>POST /v1/centers/{id}/stock</c> and <c>PUT /v1/resources/{id}/position|status</c>.</summary>
 public sealed class CenterAndResourceEndpointTests(SitesSiloFixture fixture) : IClassFixture<SitesSiloFixture>
 {
-    private ApiSilo Silo => fixture.Silo;
+    private SiloHarness Silo => fixture.Silo;
 
     [Fact]
     public async Task GetCenter_AnyRole_ReturnsCenterWithUnitsAndStock()
@@ -20,7 +19,7 @@ public sealed class CenterAndResourceEndpointTests(SitesSiloFixture fixture) : I
         Assert.Equal(50, center.GetProperty("serviceRadiusKm").GetDouble());
         Assert.Equal(SitesNetwork.At(1), new GeoPoint(center.GetProperty("location").GetProperty("lat").GetDouble(), center.GetProperty("location").GetProperty("lon").GetDouble()));
         Assert.Equal([SitesNetwork.Flatbed(1), SitesNetwork.WheelLift(1), SitesNetwork.Van(1)], center.GetProperty("resources").EnumerateArray().Select(r => r.Str("id")));
-        Assert.Equal((SitesNetwork.TiresOnHand, 0), center.StockOf(TestIncidents.TireSku));
+        Assert.Equal((SitesNetwork.TiresOnHand, 0), center.StockOf(IncidentBodies.TireSku));
     }
 
     [Fact]
@@ -61,17 +60,17 @@ public sealed class CenterAndResourceEndpointTests(SitesSiloFixture fixture) : I
         using var admin = Silo.Admin();
         using var agent = await Silo.AgentAsync();
         var id = $"stock-{Guid.NewGuid():N}";
-        await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(3), id));
+        await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(3), id));
         await agent.DispatchCaseAsync(id, SitesNetwork.Van(3));
 
-        using var response = await admin.PostJsonAsync($"/v1/centers/{SitesNetwork.Center(3)}/stock", new { sku = TestIncidents.TireSku, delta = -SitesNetwork.TiresOnHand });
+        using var response = await admin.PostJsonAsync($"/v1/centers/{SitesNetwork.Center(3)}/stock", new { sku = IncidentBodies.TireSku, delta = -SitesNetwork.TiresOnHand });
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
-        Assert.Equal((SitesNetwork.TiresOnHand, 1), (await admin.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(3))).StockOf(TestIncidents.TireSku));
+        Assert.Equal((SitesNetwork.TiresOnHand, 1), (await admin.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(3))).StockOf(IncidentBodies.TireSku));
 
         // Down to exactly what is reserved is allowed.
-        await admin.PostJsonAsync($"/v1/centers/{SitesNetwork.Center(3)}/stock", new { sku = TestIncidents.TireSku, delta = 1 - SitesNetwork.TiresOnHand }).ExpectAsync(HttpStatusCode.OK);
+        await admin.PostJsonAsync($"/v1/centers/{SitesNetwork.Center(3)}/stock", new { sku = IncidentBodies.TireSku, delta = 1 - SitesNetwork.TiresOnHand }).ExpectAsync(HttpStatusCode.OK);
         await agent.AddEventAsync(id, "cancelled");
-        Assert.Equal((1, 0), (await admin.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(3))).StockOf(TestIncidents.TireSku));
+        Assert.Equal((1, 0), (await admin.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(3))).StockOf(IncidentBodies.TireSku));
     }
 
     [Fact]
@@ -100,7 +99,7 @@ public sealed class CenterAndResourceEndpointTests(SitesSiloFixture fixture) : I
     {
         using var client = role is null ? Silo.Anonymous() : await Silo.RoleAsync(role);
         var expected = role is null ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
-        using (var stock = await client.PostJsonAsync($"/v1/centers/{SitesNetwork.Center(4)}/stock", new { sku = TestIncidents.TireSku, delta = 1 }))
+        using (var stock = await client.PostJsonAsync($"/v1/centers/{SitesNetwork.Center(4)}/stock", new { sku = IncidentBodies.TireSku, delta = 1 }))
         {
             await ProblemAssert.IsProblemAsync(stock, expected);
         }
@@ -117,7 +116,7 @@ public sealed class CenterAndResourceEndpointTests(SitesSiloFixture fixture) : I
 
         using var admin = Silo.Admin();
         var center = await admin.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(4));
-        Assert.Equal((SitesNetwork.TiresOnHand, 0), center.StockOf(TestIncidents.TireSku));
+        Assert.Equal((SitesNetwork.TiresOnHand, 0), center.StockOf(IncidentBodies.TireSku));
         Assert.Equal(SitesNetwork.At(4), center.PositionOf(SitesNetwork.Flatbed(4)));
         Assert.Equal("available", center.Unit(SitesNetwork.Flatbed(4)).Str("status"));
     }
@@ -127,7 +126,7 @@ public sealed class CenterAndResourceEndpointTests(SitesSiloFixture fixture) : I
     {
         using var admin = Silo.Admin();
         using var agent = await Silo.AgentAsync();
-        var moved = TestPlaces.North(SitesNetwork.At(5), 30);
+        var moved = Places.North(SitesNetwork.At(5), 30);
         var answer = await admin.PutJsonAsync($"/v1/resources/{SitesNetwork.Van(5)}/position", new { lat = moved.Lat, lon = moved.Lon }).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(SitesNetwork.Van(5), answer.Str("id"));
         Assert.Equal("service_van", answer.Str("type"));
@@ -135,7 +134,7 @@ public sealed class CenterAndResourceEndpointTests(SitesSiloFixture fixture) : I
         Assert.Equal(moved.Lat, answer.GetProperty("position").GetProperty("lat").GetDouble());
 
         Assert.Equal(moved, (await admin.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(5))).PositionOf(SitesNetwork.Van(5)));
-        var recommendation = await agent.PostJsonAsync("/v1/recommendations?options=all", TestIncidents.FlatTire(SitesNetwork.At(5))).ExpectAsync(HttpStatusCode.OK);
+        var recommendation = await agent.PostJsonAsync("/v1/recommendations?options=all", IncidentBodies.FlatTire(SitesNetwork.At(5))).ExpectAsync(HttpStatusCode.OK);
         var van = ApiShapes.Options(recommendation).Single(o => o.Str("resourceId") == SitesNetwork.Van(5));
         Assert.Equal(30, van.GetProperty("etaMin").GetDouble(), 6);
     }
@@ -171,7 +170,7 @@ public sealed class CenterAndResourceEndpointTests(SitesSiloFixture fixture) : I
     {
         using var admin = Silo.Admin();
         using var agent = await Silo.AgentAsync();
-        var incident = TestIncidents.FlatTire(SitesNetwork.At(7));
+        var incident = IncidentBodies.FlatTire(SitesNetwork.At(7));
         var offline = await admin.PutJsonAsync($"/v1/resources/{SitesNetwork.Van(7)}/status", new { status = "offline" }).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("offline", offline.Str("status"));
 
@@ -190,7 +189,7 @@ public sealed class CenterAndResourceEndpointTests(SitesSiloFixture fixture) : I
         using var admin = Silo.Admin();
         using var agent = await Silo.AgentAsync();
         var id = $"assigned-{Guid.NewGuid():N}";
-        await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(8), id));
+        await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(8), id));
         await agent.DispatchCaseAsync(id, SitesNetwork.Van(8));
 
         foreach (var status in new[] { "offline", "available" })

@@ -15,13 +15,13 @@ public sealed class ChangtangScenarioTests(DemoSiloFixture fixture)
     private const string Rule = "changtang-reserve";
     private static readonly string[] RuleTypes = ["flatbed", "wheel_lift", "heavy_wrecker", "recovery_4x4"];
 
-    private ApiSilo Silo => fixture.Silo;
+    private SiloHarness Silo => fixture.Silo;
 
     private static IncidentRequest FlatTyreOnThePlateau(string? id = null) => new()
     {
         Id = id,
         Location = new GeoPoint(33.5, 86.0),
-        ReportedAt = TestIncidents.ReportedAt,
+        ReportedAt = IncidentBodies.ReportedAt,
         Fault = "flat_tire",
         Vehicle = new VehicleDocument { Model = "Horizon EREV", Powertrain = "erev", TireSpec = "265/45R21" },
         Priority = "p2",

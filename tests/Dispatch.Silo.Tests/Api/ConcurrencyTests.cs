@@ -21,7 +21,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     private static readonly string[] Definite = ["open", "dispatched", "enroute", "onscene", "towing", "completed", "cancelled"];
     private static readonly string[] Holding = ["dispatched", "enroute", "onscene", "towing"];
 
-    private ApiSilo Silo { get; } = new();
+    private SiloHarness Silo { get; } = SiloHarness.ForApi();
     private readonly ConcurrentDictionary<string, string> lastSeenStatus = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> lastMode = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> failures = new();
@@ -81,9 +81,9 @@ public sealed class ConcurrencyTests : IAsyncLifetime
             {
                 Id = id,
                 Location = new GeoPoint(21 + (random.NextDouble() * 18), 101 + (random.NextDouble() * 8)),
-                ReportedAt = TestIncidents.ReportedAt,
+                ReportedAt = IncidentBodies.ReportedAt,
                 Fault = random.Next(10) < 7 ? "flat_tire" : "stuck",
-                Vehicle = new VehicleDocument { Powertrain = random.Next(4) == 0 ? "bev" : "ice", TireSpec = TestIncidents.TireSpec },
+                Vehicle = new VehicleDocument { Powertrain = random.Next(4) == 0 ? "bev" : "ice", TireSpec = IncidentBodies.TireSpec },
                 Priority = "p" + random.Next(1, 4),
                 AutoDispatch = random.Next(2) == 0,
             };
@@ -261,14 +261,14 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     /// <summary>Two regions, two centers in each, 25 units per center (100 in all), radius wide enough for the whole map.</summary>
     private static NetworkDocument Network()
     {
-        var network = TestNetwork.Create();
+        var network = ApiNetwork.Create();
         var sites = new[] { new GeoPoint(25, 103), new GeoPoint(25, 107), new GeoPoint(35, 103), new GeoPoint(35, 107) };
         for (var c = 0; c < Centers.Length; c++)
         {
             var id = Centers[c];
             network.Center(id, sites[c], center =>
             {
-                center.Radius(3000).Stock(TestIncidents.TireSku, TiresPerCenter);
+                center.Radius(3000).Stock(IncidentBodies.TireSku, TiresPerCenter);
                 for (var u = 0; u < 25; u++)
                 {
                     center.Resource($"{id}-u{u:D2}", (u % 5) switch { 0 or 1 => "flatbed", 2 => "wheel_lift", _ => "service_van" });

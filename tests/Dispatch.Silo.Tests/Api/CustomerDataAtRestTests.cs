@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dispatch.Silo.Tests.Api.Support;
-using Dispatch.Silo.Tests.Harness;
 using Dispatch.Solver.Documents;
 using Microsoft.Data.Sqlite;
 
@@ -24,15 +23,15 @@ public sealed class CustomerDataAtRestTests : IAsyncLifetime
     // Parts that no JSON encoder escapes, so a plain value cannot hide behind an escape sequence.
     private static readonly string[] Probes = [Name, Phone, Vin, Notes, "AtRest-Probe", "9090 1212", "139 9090"];
 
-    private ApiSilo Silo { get; } = new();
+    private SiloHarness Silo { get; } = SiloHarness.ForApi();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await Silo.DisposeAsync();
 
-    private static IncidentRequest Call(string id) => TestIncidents.FlatTire(SitesNetwork.At(1), id) with
+    private static IncidentRequest Call(string id) => IncidentBodies.FlatTire(SitesNetwork.At(1), id) with
     {
-        Vehicle = new VehicleDocument { Model = Model, Powertrain = "ice", TireSpec = TestIncidents.TireSpec },
+        Vehicle = new VehicleDocument { Model = Model, Powertrain = "ice", TireSpec = IncidentBodies.TireSpec },
         Customer = new CustomerDocument { Name = Name, Phone = Phone },
         Vin = Vin,
         Notes = Notes,

@@ -1,6 +1,5 @@
 using System.Net;
 using Dispatch.Silo.Tests.Api.Support;
-using Dispatch.Silo.Tests.Harness;
 using Dispatch.Solver.Documents;
 
 namespace Dispatch.Silo.Tests.Api;
@@ -15,10 +14,10 @@ public sealed class CustomerPrivacyTests(DemoSiloFixture fixture)
 
     private static readonly GeoPoint Lhasa = new(29.65, 91.13);
 
-    private ApiSilo Silo => fixture.Silo;
+    private SiloHarness Silo => fixture.Silo;
 
     private static IncidentRequest Call(string id) =>
-        (TestIncidents.FlatTire(Lhasa, id) with { Vehicle = new VehicleDocument { Powertrain = "bev", TireSpec = "255/50R20" } })
+        (IncidentBodies.FlatTire(Lhasa, id) with { Vehicle = new VehicleDocument { Powertrain = "bev", TireSpec = "255/50R20" } })
             .WithCustomer(Name, Phone);
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Dispatch.Silo.Tests.Api.Support;
-using Dispatch.Silo.Tests.Harness;
 using Dispatch.Solver.Documents;
 
 namespace Dispatch.Silo.Tests.Api;
@@ -12,7 +11,7 @@ namespace Dispatch.Silo.Tests.Api;
 /// </summary>
 public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixture<SitesSiloFixture>
 {
-    private ApiSilo Silo => fixture.Silo;
+    private SiloHarness Silo => fixture.Silo;
 
     private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
@@ -21,7 +20,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     {
         using var agent = await Silo.AgentAsync();
         var id = NewId("create");
-        var incident = TestIncidents.FlatTire(SitesNetwork.At(1), id) with { Vin = "LVSHCAMB1CE000001", Notes = "left rear" };
+        var incident = IncidentBodies.FlatTire(SitesNetwork.At(1), id) with { Vin = "LVSHCAMB1CE000001", Notes = "left rear" };
         using var response = await agent.PostJsonAsync("/v1/incidents", incident);
         var created = await response.ExpectJsonAsync(HttpStatusCode.Created);
 
@@ -33,9 +32,9 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
         Assert.Equal(["created"], created.GetProperty("timeline").EnumerateArray().Select(t => t.Str("type")));
         var echoed = created.GetProperty("incident");
         Assert.Equal("flat_tire", echoed.Str("fault"));
-        Assert.Equal(TestIncidents.TireSpec, echoed.GetProperty("vehicle").Str("tireSpec"));
+        Assert.Equal(IncidentBodies.TireSpec, echoed.GetProperty("vehicle").Str("tireSpec"));
         Assert.Equal("LVSHCAMB1CE000001", echoed.Str("vin"));
-        Assert.Equal(TestIncidents.ReportedAt, echoed.GetProperty("reportedAt").GetDateTimeOffset());
+        Assert.Equal(IncidentBodies.ReportedAt, echoed.GetProperty("reportedAt").GetDateTimeOffset());
 
         var read = await agent.GetJsonAsync(CaseSteps.CasePath(id));
         Assert.Equal(created.GetRawText(), read.GetRawText());
@@ -45,7 +44,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Create_SameIdTwice_ReturnsTheSameCase()
     {
         using var agent = await Silo.AgentAsync();
-        var incident = TestIncidents.FlatTire(SitesNetwork.At(2), NewId("twice"));
+        var incident = IncidentBodies.FlatTire(SitesNetwork.At(2), NewId("twice"));
         var first = await agent.CreateCaseAsync(incident);
         var second = await agent.CreateCaseAsync(incident);
         Assert.Equal(first.GetRawText(), second.GetRawText());
@@ -55,7 +54,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Create_SameIdDifferentBody_Returns409Problem()
     {
         using var agent = await Silo.AgentAsync();
-        var incident = TestIncidents.FlatTire(SitesNetwork.At(2), NewId("clash"));
+        var incident = IncidentBodies.FlatTire(SitesNetwork.At(2), NewId("clash"));
         var first = await agent.CreateCaseAsync(incident);
         using var response = await agent.PostJsonAsync("/v1/incidents", incident with { Priority = "p1" });
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
@@ -69,7 +68,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     {
         using var agent = await Silo.AgentAsync();
         var key = NewId("idem");
-        var incident = TestIncidents.FlatTire(SitesNetwork.At(3));
+        var incident = IncidentBodies.FlatTire(SitesNetwork.At(3));
 
         async Task<HttpResponseMessage> PostAsync(IncidentRequest body)
         {
@@ -91,7 +90,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Create_NoIdNoKey_OpensANewCaseEachTime()
     {
         using var agent = await Silo.AgentAsync();
-        var incident = TestIncidents.FlatTire(SitesNetwork.At(3));
+        var incident = IncidentBodies.FlatTire(SitesNetwork.At(3));
         var first = await agent.CreateCaseAsync(incident);
         var second = await agent.CreateCaseAsync(incident);
         Assert.NotEqual(first.Str("id"), second.Str("id"));
@@ -102,14 +101,14 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     {
         using var agent = await Silo.AgentAsync();
         var id = NewId("auto");
-        var created = await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(4), id) with { AutoDispatch = true });
+        var created = await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(4), id) with { AutoDispatch = true });
 
         Assert.Equal("dispatched", created.Str("status"));
         var assignment = created.GetProperty("assignment");
         Assert.Equal(SitesNetwork.Van(4), assignment.Str("resourceId"));
         Assert.Equal(SitesNetwork.Center(4), assignment.Str("centerId"));
         Assert.Equal("onsite", assignment.Str("mode"));
-        Assert.Equal(TestIncidents.TireSku, assignment.Str("part"));
+        Assert.Equal(IncidentBodies.TireSku, assignment.Str("part"));
         Assert.Equal(["created", "dispatched"], created.GetProperty("timeline").EnumerateArray().Select(t => t.Str("type")));
 
         await agent.AddEventAsync(id, "cancelled");
@@ -123,7 +122,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     {
         using var agent = await Silo.AgentAsync();
         var id = NewId("nowhere");
-        using var response = await agent.PostJsonAsync("/v1/incidents", TestIncidents.FlatTire(TestPlaces.Nowhere, id) with { AutoDispatch = autoDispatch });
+        using var response = await agent.PostJsonAsync("/v1/incidents", IncidentBodies.FlatTire(Places.Nowhere, id) with { AutoDispatch = autoDispatch });
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
         using var read = await agent.GetAsync(CaseSteps.CasePath(id));
         Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
@@ -148,7 +147,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Create_PlannerKey_Returns403Problem()
     {
         using var planner = await Silo.PlannerAsync();
-        using var response = await planner.PostJsonAsync("/v1/incidents", TestIncidents.FlatTire(SitesNetwork.At(1)));
+        using var response = await planner.PostJsonAsync("/v1/incidents", IncidentBodies.FlatTire(SitesNetwork.At(1)));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
     }
 
@@ -156,7 +155,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task IncidentEndpoints_NoKey_Return401Problem()
     {
         using var anonymous = Silo.Anonymous();
-        var incident = TestIncidents.FlatTire(SitesNetwork.At(1));
+        var incident = IncidentBodies.FlatTire(SitesNetwork.At(1));
         using (var create = await anonymous.PostJsonAsync("/v1/incidents", incident))
         {
             await ProblemAssert.IsProblemAsync(create, HttpStatusCode.Unauthorized);
@@ -193,8 +192,8 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task List_StatusOpen_ListsOpenCasesOnly()
     {
         using var agent = await Silo.AgentAsync();
-        var open = await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(5), NewId("list-open")));
-        var dispatched = await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(5), NewId("list-dispatched")));
+        var open = await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(5), NewId("list-open")));
+        var dispatched = await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(5), NewId("list-dispatched")));
         await agent.DispatchCaseAsync(dispatched.Str("id"));
 
         var openList = await agent.GetJsonAsync("/v1/incidents?status=open");
@@ -227,19 +226,19 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Dispatch_Default_ReservesBestUnitAndPart_RepeatReturnsSameAssignment()
     {
         using var agent = await Silo.AgentAsync();
-        var id = (await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(6), NewId("dispatch")))).Str("id");
+        var id = (await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(6), NewId("dispatch")))).Str("id");
         var dispatched = await agent.DispatchCaseAsync(id);
         var assignment = dispatched.GetProperty("assignment");
         Assert.Equal(SitesNetwork.Van(6), assignment.Str("resourceId"));
-        Assert.Equal(TestIncidents.TireSku, assignment.Str("part"));
+        Assert.Equal(IncidentBodies.TireSku, assignment.Str("part"));
         Assert.Equal(0, assignment.GetProperty("etaMin").GetDouble(), 6);
 
         var center = await agent.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(6));
         Assert.Equal("assigned", center.Unit(SitesNetwork.Van(6)).Str("status"));
-        Assert.Equal((SitesNetwork.TiresOnHand, 1), center.StockOf(TestIncidents.TireSku));
+        Assert.Equal((SitesNetwork.TiresOnHand, 1), center.StockOf(IncidentBodies.TireSku));
 
         // Read-your-writes: the next recommendation no longer offers the van.
-        var next = await agent.PostJsonAsync("/v1/recommendations?excluded=all", TestIncidents.FlatTire(SitesNetwork.At(6))).ExpectAsync(HttpStatusCode.OK);
+        var next = await agent.PostJsonAsync("/v1/recommendations?excluded=all", IncidentBodies.FlatTire(SitesNetwork.At(6))).ExpectAsync(HttpStatusCode.OK);
         Assert.DoesNotContain(SitesNetwork.Van(6), ApiShapes.Options(next).Select(o => o.Str("resourceId")));
         Assert.Contains(next.GetProperty("excluded").EnumerateArray(), e => e.Str("resourceId") == SitesNetwork.Van(6) && e.Str("reason") == "not_available");
 
@@ -248,7 +247,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
         Assert.Equal(assignment.GetRawText(), again.GetProperty("assignment").GetRawText());
         Assert.Equal(assignment.GetRawText(), named.GetProperty("assignment").GetRawText());
         Assert.Equal(dispatched.GetProperty("timeline").GetRawText(), again.GetProperty("timeline").GetRawText());
-        Assert.Equal((SitesNetwork.TiresOnHand, 1), (await agent.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(6))).StockOf(TestIncidents.TireSku));
+        Assert.Equal((SitesNetwork.TiresOnHand, 1), (await agent.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(6))).StockOf(IncidentBodies.TireSku));
 
         using (var other = await agent.PostJsonAsync(CaseSteps.DispatchPath(id), new { resourceId = SitesNetwork.Flatbed(6) }))
         {
@@ -262,13 +261,13 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Dispatch_NamedUnitAndMode_DispatchesThatUnit()
     {
         using var agent = await Silo.AgentAsync();
-        var id = (await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(8), NewId("named")))).Str("id");
+        var id = (await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(8), NewId("named")))).Str("id");
         var dispatched = await agent.DispatchCaseAsync(id, SitesNetwork.Flatbed(8), "tow");
         var assignment = dispatched.GetProperty("assignment");
         Assert.Equal(SitesNetwork.Flatbed(8), assignment.Str("resourceId"));
         Assert.Equal("tow", assignment.Str("mode"));
         Assert.Equal(JsonValueKind.Null, assignment.GetProperty("part").ValueKind);
-        Assert.Equal((SitesNetwork.TiresOnHand, 0), (await agent.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(8))).StockOf(TestIncidents.TireSku));
+        Assert.Equal((SitesNetwork.TiresOnHand, 0), (await agent.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(8))).StockOf(IncidentBodies.TireSku));
         await agent.AddEventAsync(id, "cancelled");
     }
 
@@ -276,9 +275,9 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Dispatch_NamedUnitBusy_Returns409WithFreshRecommendation()
     {
         using var agent = await Silo.AgentAsync();
-        var first = (await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(7), NewId("busy-a")))).Str("id");
+        var first = (await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(7), NewId("busy-a")))).Str("id");
         await agent.DispatchCaseAsync(first, SitesNetwork.Van(7));
-        var second = (await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(7), NewId("busy-b")))).Str("id");
+        var second = (await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(7), NewId("busy-b")))).Str("id");
 
         using var response = await agent.PostJsonAsync(CaseSteps.DispatchPath(second), new { resourceId = SitesNetwork.Van(7) });
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict);
@@ -298,7 +297,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Dispatch_NobodyMayServe_Returns422WithReasons()
     {
         using var agent = await Silo.AgentAsync();
-        var id = (await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(9), NewId("lockout")) with { Fault = "lockout" })).Str("id");
+        var id = (await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(9), NewId("lockout")) with { Fault = "lockout" })).Str("id");
         using var response = await agent.PostJsonAsync(CaseSteps.DispatchPath(id), new { });
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("unassignable", problem.GetProperty("recommendation").Str("status"));
@@ -318,7 +317,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Dispatch_UnknownResource_Returns404Problem()
     {
         using var agent = await Silo.AgentAsync();
-        var id = (await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(9), NewId("unknown-unit")))).Str("id");
+        var id = (await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(9), NewId("unknown-unit")))).Str("id");
         using var response = await agent.PostJsonAsync(CaseSteps.DispatchPath(id), new { resourceId = "r-nope" });
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
         await agent.AddEventAsync(id, "cancelled");
@@ -328,7 +327,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Dispatch_UnknownMode_Returns400Problem()
     {
         using var agent = await Silo.AgentAsync();
-        var id = (await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(9), NewId("fly")))).Str("id");
+        var id = (await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(9), NewId("fly")))).Str("id");
         using var response = await agent.PostJsonAsync(CaseSteps.DispatchPath(id), new { mode = "airlift" });
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("mode", out _));
@@ -340,7 +339,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     {
         using var agent = await Silo.AgentAsync();
         using var planner = await Silo.PlannerAsync();
-        var id = (await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(9), NewId("planner")))).Str("id");
+        var id = (await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(9), NewId("planner")))).Str("id");
         using (var dispatch = await planner.PostJsonAsync(CaseSteps.DispatchPath(id), new { }))
         {
             await ProblemAssert.IsProblemAsync(dispatch, HttpStatusCode.Forbidden);
@@ -360,17 +359,17 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Completed_ConsumesPartAndFreesUnitAtEventPosition()
     {
         using var agent = await Silo.AgentAsync();
-        var scene = TestPlaces.North(SitesNetwork.At(10), 10);
-        var id = (await agent.CreateCaseAsync(TestIncidents.FlatTire(scene, NewId("complete")))).Str("id");
+        var scene = Places.North(SitesNetwork.At(10), 10);
+        var id = (await agent.CreateCaseAsync(IncidentBodies.FlatTire(scene, NewId("complete")))).Str("id");
         await agent.DispatchCaseAsync(id);
-        var dropOff = TestPlaces.North(SitesNetwork.At(10), 25);
+        var dropOff = Places.North(SitesNetwork.At(10), 25);
         var completed = await agent.CompleteAsync(id, dropOff);
 
         Assert.Equal(["created", "dispatched", "enroute", "onscene", "completed"], completed.GetProperty("timeline").EnumerateArray().Select(t => t.Str("type")));
         var center = await agent.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(10));
         Assert.Equal("available", center.Unit(SitesNetwork.Van(10)).Str("status"));
         Assert.Equal(dropOff, center.PositionOf(SitesNetwork.Van(10)));
-        Assert.Equal((SitesNetwork.TiresOnHand - 1, 0), center.StockOf(TestIncidents.TireSku));
+        Assert.Equal((SitesNetwork.TiresOnHand - 1, 0), center.StockOf(IncidentBodies.TireSku));
         Assert.Equal("completed", (await agent.GetJsonAsync(CaseSteps.CasePath(id))).Str("status"));
     }
 
@@ -378,8 +377,8 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Completed_WithoutPosition_FreesUnitAtIncidentLocation()
     {
         using var agent = await Silo.AgentAsync();
-        var scene = TestPlaces.North(SitesNetwork.At(14), 5);
-        var id = (await agent.CreateCaseAsync(TestIncidents.Stuck(scene, NewId("tow")))).Str("id");
+        var scene = Places.North(SitesNetwork.At(14), 5);
+        var id = (await agent.CreateCaseAsync(IncidentBodies.Stuck(scene, NewId("tow")))).Str("id");
         var dispatched = await agent.DispatchCaseAsync(id);
         var unit = dispatched.GetProperty("assignment").Str("resourceId");
         Assert.Equal("tow", dispatched.GetProperty("assignment").Str("mode"));
@@ -398,7 +397,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Cancelled_AfterDispatch_ReleasesUnitAndPart()
     {
         using var agent = await Silo.AgentAsync();
-        var id = (await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(11), NewId("cancel")))).Str("id");
+        var id = (await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(11), NewId("cancel")))).Str("id");
         await agent.DispatchCaseAsync(id);
         await agent.AddEventAsync(id, "enroute");
         var cancelled = await agent.AddEventAsync(id, "cancelled");
@@ -407,7 +406,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
         var center = await agent.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(11));
         Assert.Equal("available", center.Unit(SitesNetwork.Van(11)).Str("status"));
         Assert.Equal(SitesNetwork.At(11), center.PositionOf(SitesNetwork.Van(11)));
-        Assert.Equal((SitesNetwork.TiresOnHand, 0), center.StockOf(TestIncidents.TireSku));
+        Assert.Equal((SitesNetwork.TiresOnHand, 0), center.StockOf(IncidentBodies.TireSku));
     }
 
     [Theory]
@@ -424,7 +423,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Events_IllegalTransition_Returns409AndKeepsTheCase(string reached, string next)
     {
         using var agent = await Silo.AgentAsync();
-        var id = (await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(12), NewId("illegal")))).Str("id");
+        var id = (await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(12), NewId("illegal")))).Str("id");
         var path = reached switch
         {
             "open" => [],
@@ -463,7 +462,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
     public async Task Events_UnknownType_Returns400Problem()
     {
         using var agent = await Silo.AgentAsync();
-        var id = (await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(12), NewId("bad-event")))).Str("id");
+        var id = (await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(12), NewId("bad-event")))).Str("id");
         using var response = await agent.PostJsonAsync(CaseSteps.EventsPath(id), new { type = "exploded" });
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("type", out _));

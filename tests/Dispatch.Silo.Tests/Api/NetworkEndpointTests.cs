@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dispatch.Silo.Tests.Api.Support;
-using Dispatch.Silo.Tests.Harness;
 
 namespace Dispatch.Silo.Tests.Api;
 
@@ -13,7 +12,7 @@ namespace Dispatch.Silo.Tests.Api;
 /// </summary>
 public sealed class NetworkEndpointTests(SitesSiloFixture fixture) : IClassFixture<SitesSiloFixture>
 {
-    private ApiSilo Silo => fixture.Silo;
+    private SiloHarness Silo => fixture.Silo;
 
     [Theory]
     [InlineData("agent")]
@@ -28,7 +27,7 @@ public sealed class NetworkEndpointTests(SitesSiloFixture fixture) : IClassFixtu
         Assert.Equal("Asia/Shanghai", parameters.Str("timeZone"));
         Assert.Equal(60, parameters.GetProperty("resourceTypes").GetProperty("flatbed").GetProperty("speedKmh").GetDouble());
         Assert.Equal(2, parameters.GetProperty("faults").GetProperty("flat_tire").GetArrayLength());
-        Assert.Equal([TestNetwork.South, TestNetwork.North], document.GetProperty("regions").EnumerateArray().Select(r => r.Str("code")));
+        Assert.Equal([NetworkBuilder.SouthRegion, NetworkBuilder.NorthRegion], document.GetProperty("regions").EnumerateArray().Select(r => r.Str("code")));
         Assert.Equal(JsonValueKind.Object, document.GetProperty("regions")[0].GetProperty("geometry").ValueKind);
         Assert.Equal(SitesNetwork.Count, document.GetProperty("centers").GetArrayLength());
         Assert.Single(document.GetProperty("demandPoints").EnumerateArray());
@@ -89,7 +88,7 @@ public sealed class NetworkEndpointTests(SitesSiloFixture fixture) : IClassFixtu
         using var admin = Silo.Admin();
         using var agent = await Silo.AgentAsync();
         var id = $"roundtrip-{Guid.NewGuid():N}";
-        await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(17), id));
+        await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(17), id));
         await agent.DispatchCaseAsync(id);
         var before = await admin.GetTextAsync("/v1/network");
         Assert.Contains("\"assigned\"", before, StringComparison.Ordinal);
@@ -99,13 +98,13 @@ public sealed class NetworkEndpointTests(SitesSiloFixture fixture) : IClassFixtu
         Assert.Equal(before, await admin.GetTextAsync("/v1/network"));
         var center = await admin.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(17));
         Assert.Equal("assigned", center.Unit(SitesNetwork.Van(17)).Str("status"));
-        Assert.Equal((SitesNetwork.TiresOnHand, 1), center.StockOf(TestIncidents.TireSku));
+        Assert.Equal((SitesNetwork.TiresOnHand, 1), center.StockOf(IncidentBodies.TireSku));
 
         // The hold survived the PUT: completing consumes the part and frees the van.
         await agent.CompleteAsync(id);
         var after = await admin.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(17));
         Assert.Equal("available", after.Unit(SitesNetwork.Van(17)).Str("status"));
-        Assert.Equal((SitesNetwork.TiresOnHand - 1, 0), after.StockOf(TestIncidents.TireSku));
+        Assert.Equal((SitesNetwork.TiresOnHand - 1, 0), after.StockOf(IncidentBodies.TireSku));
     }
 
     public static TheoryData<string> HeldUnitEdits => new() { "remove-unit", "remove-center", "unit-available", "reserved-below-held" };
@@ -117,7 +116,7 @@ public sealed class NetworkEndpointTests(SitesSiloFixture fixture) : IClassFixtu
         using var admin = Silo.Admin();
         using var agent = await Silo.AgentAsync();
         var id = $"held-{Guid.NewGuid():N}";
-        await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(18), id));
+        await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(18), id));
         await agent.DispatchCaseAsync(id, SitesNetwork.Van(18));
         var before = await admin.GetTextAsync("/v1/network");
 
@@ -137,7 +136,7 @@ public sealed class NetworkEndpointTests(SitesSiloFixture fixture) : IClassFixtu
                 van["status"] = "available";
                 break;
             default:
-                center["stock"]![TestIncidents.TireSku]!["reserved"] = 0;
+                center["stock"]![IncidentBodies.TireSku]!["reserved"] = 0;
                 break;
         }
 

@@ -13,7 +13,7 @@ public sealed class OpenApiDocumentTests(SitesSiloFixture fixture) : IClassFixtu
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
-    private ApiSilo Silo => fixture.Silo;
+    private SiloHarness Silo => fixture.Silo;
 
     private async Task<JsonElement> DocumentAsync()
     {
@@ -161,7 +161,7 @@ public sealed class OpenApiDocumentTests(SitesSiloFixture fixture) : IClassFixtu
     {
         using var agent = await Silo.AgentAsync();
         var id = $"openapi-{Guid.NewGuid():N}";
-        using var response = await agent.PostJsonAsync("/v1/incidents", TestIncidents.FlatTire(SitesNetwork.At(1), id));
+        using var response = await agent.PostJsonAsync("/v1/incidents", IncidentBodies.FlatTire(SitesNetwork.At(1), id));
         var created = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, created);
 
@@ -184,7 +184,7 @@ public sealed class OpenApiDocumentTests(SitesSiloFixture fixture) : IClassFixtu
 
         using var agent = await Silo.AgentAsync();
         var id = $"openapi-{Guid.NewGuid():N}";
-        using var response = await agent.PostJsonAsync("/v1/incidents", TestIncidents.FlatTire(SitesNetwork.At(site), id) with { AutoDispatch = true });
+        using var response = await agent.PostJsonAsync("/v1/incidents", IncidentBodies.FlatTire(SitesNetwork.At(site), id) with { AutoDispatch = true });
         var created = await response.ExpectJsonAsync(HttpStatusCode.Created);
 
         ApiShapes.Case(created);

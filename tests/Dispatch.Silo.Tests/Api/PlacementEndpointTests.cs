@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dispatch.Silo.Tests.Api.Support;
-using Dispatch.Silo.Tests.Harness;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Placement;
 
@@ -65,7 +64,7 @@ public sealed class PlacementEndpointTests(SitesSiloFixture fixture) : IClassFix
 
     public static TheoryData<string> NonFiniteNames => [.. NonFinite.Keys];
 
-    private ApiSilo Silo => fixture.Silo;
+    private SiloHarness Silo => fixture.Silo;
 
     [Fact]
     public async Task Mclp_MeridianWithStandardMin_CoversTheHandComputedWeight()
@@ -309,7 +308,7 @@ public sealed class PlacementEndpointTests(SitesSiloFixture fixture) : IClassFix
 /// <summary>Before any network is loaded, placement has nothing to plan over: 503, like the other endpoints.</summary>
 public sealed class PlacementWithoutNetworkTests : IAsyncLifetime
 {
-    private ApiSilo Silo { get; } = new();
+    private SiloHarness Silo { get; } = SiloHarness.ForApi();
 
     public Task InitializeAsync()
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Dispatch.Silo.Tests.Api.Support;
-using Dispatch.Silo.Tests.Harness;
 using Dispatch.Solver.Documents;
 
 namespace Dispatch.Silo.Tests.Api;
@@ -11,9 +10,9 @@ public sealed class RecommendationEndpointTests(SitesSiloFixture fixture) : ICla
 {
     private const int OtherUnits = (SitesNetwork.Count - 1) * 3;
 
-    private ApiSilo Silo => fixture.Silo;
+    private SiloHarness Silo => fixture.Silo;
 
-    private static IncidentRequest TenKmNorthOfSite0 => TestIncidents.FlatTire(TestPlaces.North(SitesNetwork.At(0), 10));
+    private static IncidentRequest TenKmNorthOfSite0 => IncidentBodies.FlatTire(Places.North(SitesNetwork.At(0), 10));
 
     [Fact]
     public async Task Recommend_FlatTire_RanksVanFirstWithEveryScoreTerm()
@@ -22,7 +21,7 @@ public sealed class RecommendationEndpointTests(SitesSiloFixture fixture) : ICla
         var answer = await agent.PostJsonAsync("/v1/recommendations", TenKmNorthOfSite0).ExpectAsync(HttpStatusCode.OK);
 
         ApiShapes.Recommendation(answer);
-        Assert.Equal(TestNetwork.South, answer.Str("region"));
+        Assert.Equal(NetworkBuilder.SouthRegion, answer.Str("region"));
         Assert.Equal("recommended", answer.Str("status"));
         var best = answer.GetProperty("recommendation");
         Assert.Equal(SitesNetwork.Van(0), best.Str("resourceId"));
@@ -30,7 +29,7 @@ public sealed class RecommendationEndpointTests(SitesSiloFixture fixture) : ICla
         Assert.Equal(SitesNetwork.Center(0), best.Str("centerId"));
         Assert.Equal("direct", best.Str("centerKind"));
         Assert.Equal("onsite", best.Str("mode"));
-        Assert.Equal(TestIncidents.TireSku, best.Str("part"));
+        Assert.Equal(IncidentBodies.TireSku, best.Str("part"));
         Assert.Equal(10, best.GetProperty("etaMin").GetDouble(), 6);
         var breakdown = best.GetProperty("breakdown");
         Assert.Equal(0, breakdown.GetProperty("modePenaltyMin").GetDouble());
@@ -74,7 +73,7 @@ public sealed class RecommendationEndpointTests(SitesSiloFixture fixture) : ICla
     public async Task Recommend_FaultNobodyServes_IsUnassignableWithReasons()
     {
         using var agent = await Silo.AgentAsync();
-        var incident = TestIncidents.FlatTire(SitesNetwork.At(1)) with { Fault = "lockout" };
+        var incident = IncidentBodies.FlatTire(SitesNetwork.At(1)) with { Fault = "lockout" };
         var answer = await agent.PostJsonAsync("/v1/recommendations?excluded=all", incident).ExpectAsync(HttpStatusCode.OK);
 
         ApiShapes.Recommendation(answer);
@@ -89,14 +88,14 @@ public sealed class RecommendationEndpointTests(SitesSiloFixture fixture) : ICla
     public async Task Recommend_Twice_CreatesNothingAndHoldsNothing()
     {
         using var agent = await Silo.AgentAsync();
-        var incident = TestIncidents.FlatTire(SitesNetwork.At(2));
+        var incident = IncidentBodies.FlatTire(SitesNetwork.At(2));
         var first = await agent.PostJsonAsync("/v1/recommendations", incident).ExpectAsync(HttpStatusCode.OK);
         var second = await agent.PostJsonAsync("/v1/recommendations", incident).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal(first.GetProperty("recommendation").GetRawText(), second.GetProperty("recommendation").GetRawText());
         var center = await agent.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(2));
         Assert.All(center.GetProperty("resources").EnumerateArray(), r => Assert.Equal("available", r.Str("status")));
-        Assert.Equal(0, center.GetProperty("stock").GetProperty(TestIncidents.TireSku).GetProperty("reserved").GetInt32());
+        Assert.Equal(0, center.GetProperty("stock").GetProperty(IncidentBodies.TireSku).GetProperty("reserved").GetInt32());
         var cases = await agent.GetJsonAsync("/v1/incidents");
         Assert.Empty(cases.GetProperty("items").EnumerateArray());
     }
@@ -105,7 +104,7 @@ public sealed class RecommendationEndpointTests(SitesSiloFixture fixture) : ICla
     public async Task Recommend_OutsideServedArea_Returns422Problem()
     {
         using var agent = await Silo.AgentAsync();
-        using var response = await agent.PostJsonAsync("/v1/recommendations", TestIncidents.FlatTire(TestPlaces.Nowhere));
+        using var response = await agent.PostJsonAsync("/v1/recommendations", IncidentBodies.FlatTire(Places.Nowhere));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity);
     }
 

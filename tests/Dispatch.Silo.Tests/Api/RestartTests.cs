@@ -1,6 +1,5 @@
 using System.Net;
 using Dispatch.Silo.Tests.Api.Support;
-using Dispatch.Silo.Tests.Harness;
 using Dispatch.Solver.Documents;
 
 namespace Dispatch.Silo.Tests.Api;
@@ -8,9 +7,9 @@ namespace Dispatch.Silo.Tests.Api;
 /// <summary>Stop the host and start a new one on the same data directory: nothing committed is lost or changed.</summary>
 public sealed class RestartTests : IAsyncLifetime
 {
-    private static readonly IncidentRequest OpenCase = TestIncidents.FlatTire(SitesNetwork.At(1), "restart-open").WithCustomer("Dawa", "+86 138 0000 0001");
+    private static readonly IncidentRequest OpenCase = IncidentBodies.FlatTire(SitesNetwork.At(1), "restart-open").WithCustomer("Dawa", "+86 138 0000 0001");
 
-    private ApiSilo Silo { get; } = new();
+    private SiloHarness Silo { get; } = SiloHarness.ForApi();
 
     public Task InitializeAsync()
     {
@@ -34,7 +33,7 @@ public sealed class RestartTests : IAsyncLifetime
             await ProblemAssert.IsProblemAsync(center, HttpStatusCode.NotFound);
         }
 
-        using var recommendation = await agent.PostJsonAsync("/v1/recommendations", TestIncidents.FlatTire(SitesNetwork.At(0)));
+        using var recommendation = await agent.PostJsonAsync("/v1/recommendations", IncidentBodies.FlatTire(SitesNetwork.At(0)));
         await ProblemAssert.IsProblemAsync(recommendation, HttpStatusCode.ServiceUnavailable);
     }
 
@@ -65,7 +64,7 @@ public sealed class RestartTests : IAsyncLifetime
         Assert.Equal(CanonicalJson.Of(before["case open"]), CanonicalJson.Of(retried.GetRawText()));
         await agent.CompleteAsync(ids["dispatched"]);
         var center = await agent.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(2));
-        Assert.Equal((SitesNetwork.TiresOnHand - 1, 0), center.StockOf(TestIncidents.TireSku));
+        Assert.Equal((SitesNetwork.TiresOnHand - 1, 0), center.StockOf(IncidentBodies.TireSku));
         Assert.Equal("available", center.Unit(SitesNetwork.Van(2)).Str("status"));
     }
 
@@ -83,27 +82,27 @@ public sealed class RestartTests : IAsyncLifetime
         }
 
         await OpenAsync("open", OpenCase);
-        await agent.DispatchCaseAsync(await OpenAsync("dispatched", TestIncidents.FlatTire(SitesNetwork.At(2), "restart-dispatched")));
-        var enroute = await OpenAsync("enroute", TestIncidents.FlatTire(SitesNetwork.At(3), "restart-enroute"));
+        await agent.DispatchCaseAsync(await OpenAsync("dispatched", IncidentBodies.FlatTire(SitesNetwork.At(2), "restart-dispatched")));
+        var enroute = await OpenAsync("enroute", IncidentBodies.FlatTire(SitesNetwork.At(3), "restart-enroute"));
         await agent.DispatchCaseAsync(enroute);
         await agent.AddEventAsync(enroute, "enroute");
-        var towing = await OpenAsync("towing", TestIncidents.Stuck(TestPlaces.North(SitesNetwork.At(4), 12), "restart-towing"));
+        var towing = await OpenAsync("towing", IncidentBodies.Stuck(Places.North(SitesNetwork.At(4), 12), "restart-towing"));
         await agent.DispatchCaseAsync(towing);
         foreach (var step in new[] { "enroute", "onscene", "towing" })
         {
             await agent.AddEventAsync(towing, step);
         }
 
-        var completed = await OpenAsync("completed", TestIncidents.FlatTire(SitesNetwork.At(5), "restart-completed"));
+        var completed = await OpenAsync("completed", IncidentBodies.FlatTire(SitesNetwork.At(5), "restart-completed"));
         await agent.DispatchCaseAsync(completed);
-        await agent.CompleteAsync(completed, TestPlaces.North(SitesNetwork.At(5), 20));
-        var cancelled = await OpenAsync("cancelled", TestIncidents.FlatTire(SitesNetwork.At(6), "restart-cancelled"));
+        await agent.CompleteAsync(completed, Places.North(SitesNetwork.At(5), 20));
+        var cancelled = await OpenAsync("cancelled", IncidentBodies.FlatTire(SitesNetwork.At(6), "restart-cancelled"));
         await agent.DispatchCaseAsync(cancelled, SitesNetwork.Flatbed(6), "tow");
         await agent.AddEventAsync(cancelled, "cancelled");
 
         await admin.PostJsonAsync($"/v1/centers/{SitesNetwork.Center(7)}/stock", new { sku = "BATT-12V", delta = 5, reason = "delivery" }).ExpectAsync(HttpStatusCode.OK);
         await admin.PutJsonAsync($"/v1/resources/{SitesNetwork.Flatbed(8)}/status", new { status = "offline" }).ExpectAsync(HttpStatusCode.OK);
-        var moved = TestPlaces.North(SitesNetwork.At(9), 15);
+        var moved = Places.North(SitesNetwork.At(9), 15);
         await admin.PutJsonAsync($"/v1/resources/{SitesNetwork.Van(9)}/position", new { lat = moved.Lat, lon = moved.Lon }).ExpectAsync(HttpStatusCode.OK);
         return ids;
     }
@@ -126,7 +125,7 @@ public sealed class RestartTests : IAsyncLifetime
         for (var site = 0; site < 10; site++)
         {
             snapshot["center " + site] = CanonicalJson.Of(await agent.GetTextAsync("/v1/centers/" + SitesNetwork.Center(site)));
-            foreach (var incident in new[] { TestIncidents.FlatTire(SitesNetwork.At(site)), TestIncidents.Stuck(TestPlaces.North(SitesNetwork.At(site), 10)) })
+            foreach (var incident in new[] { IncidentBodies.FlatTire(SitesNetwork.At(site)), IncidentBodies.Stuck(Places.North(SitesNetwork.At(site), 10)) })
             {
                 using var response = await agent.PostJsonAsync("/v1/recommendations?options=all&excluded=all", incident);
                 var answer = await response.ExpectJsonAsync(HttpStatusCode.OK);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dispatch.Silo.Tests.Api.Support;
-using Dispatch.Silo.Tests.Harness;
 using Dispatch.Solver.Documents;
 
 namespace Dispatch.Silo.Tests.Api;
@@ -60,7 +59,7 @@ public sealed class ScenarioBadInputTests(SitesSiloFixture fixture) : IClassFixt
 
     public static TheoryData<string> MalformedNames => [.. Malformed.Keys];
 
-    private ApiSilo Silo => fixture.Silo;
+    private SiloHarness Silo => fixture.Silo;
 
     [Theory]
     [MemberData(nameof(CaseNames))]

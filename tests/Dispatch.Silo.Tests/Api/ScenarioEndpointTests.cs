@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Dispatch.Silo.Tests.Api.Support;
-using Dispatch.Silo.Tests.Harness;
 using Dispatch.Silo.Tests.Metrics;
 using Dispatch.Solver.Documents;
 
@@ -12,7 +11,7 @@ namespace Dispatch.Silo.Tests.Api;
 /// bit for bit, never touch live state, can be cancelled, and are for planners and admins only.</summary>
 public sealed class ScenarioEndpointTests(SitesSiloFixture fixture) : IClassFixture<SitesSiloFixture>
 {
-    private ApiSilo Silo => fixture.Silo;
+    private SiloHarness Silo => fixture.Silo;
 
     [Fact]
     public async Task Submit_ReplayedCalls_CompletesWithKpisOfEveryCall()
@@ -42,7 +41,7 @@ public sealed class ScenarioEndpointTests(SitesSiloFixture fixture) : IClassFixt
             }
 
             Assert.InRange(kpis.GetProperty("withinStandardShare").GetDouble(), 0, 1);
-            Assert.Equal(TestNetwork.South, Assert.Single(kpis.GetProperty("byRegion").EnumerateArray()).Str("region"));
+            Assert.Equal(NetworkBuilder.SouthRegion, Assert.Single(kpis.GetProperty("byRegion").EnumerateArray()).Str("region"));
             Assert.NotEmpty(kpis.GetProperty("busyShare").EnumerateArray());
             Assert.Equal(JsonValueKind.Object, kpis.GetProperty("partsConsumed").ValueKind);
             Assert.True(kpis.GetProperty("stockOuts").GetInt32() >= 0);
@@ -88,14 +87,14 @@ public sealed class ScenarioEndpointTests(SitesSiloFixture fixture) : IClassFixt
         using var agent = await Silo.AgentAsync();
         using var planner = await Silo.PlannerAsync();
         // Live units held by open cases: the run takes them as free, live state keeps them held.
-        await agent.DispatchCaseAsync((await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(1), "scn-live-1"))).Str("id"));
-        await agent.DispatchCaseAsync((await agent.CreateCaseAsync(TestIncidents.Stuck(SitesNetwork.At(0), "scn-live-2"))).Str("id"));
-        await agent.CreateCaseAsync(TestIncidents.FlatTire(SitesNetwork.At(2), "scn-live-3"));
+        await agent.DispatchCaseAsync((await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(1), "scn-live-1"))).Str("id"));
+        await agent.DispatchCaseAsync((await agent.CreateCaseAsync(IncidentBodies.Stuck(SitesNetwork.At(0), "scn-live-2"))).Str("id"));
+        await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(2), "scn-live-3"));
         var network = await agent.GetTextAsync("/v1/network");
         var active = await agent.GetTextAsync("/v1/incidents?status=active");
         var center = await agent.GetTextAsync("/v1/centers/" + SitesNetwork.Center(0));
 
-        var request = ScenarioSteps.Replay(60) with { Changes = ScenarioSteps.CloseAndAdd with { Stock = [new StockSettingDocument { CenterId = SitesNetwork.Center(0), Sku = TestIncidents.TireSku, OnHand = 50 }] } };
+        var request = ScenarioSteps.Replay(60) with { Changes = ScenarioSteps.CloseAndAdd with { Stock = [new StockSettingDocument { CenterId = SitesNetwork.Center(0), Sku = IncidentBodies.TireSku, OnHand = 50 }] } };
         var run = await planner.WaitUntilCompletedAsync(await planner.SubmitAsync(request));
         Assert.Equal(60, run.GetProperty("scenario").GetProperty("incidents").GetInt32());
 

@@ -1,5 +1,4 @@
 using Dispatch.Silo.Tests.Api.Support;
-using Dispatch.Silo.Tests.Harness;
 using Dispatch.Silo.Tests.Metrics;
 
 namespace Dispatch.Silo.Tests.Api;

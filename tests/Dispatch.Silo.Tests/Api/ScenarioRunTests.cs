@@ -8,7 +8,7 @@ namespace Dispatch.Silo.Tests.Api;
 /// same data directory with other settings.</summary>
 public sealed class ScenarioRunTests : IAsyncLifetime
 {
-    private ApiSilo Silo { get; } = new();
+    private SiloHarness Silo { get; } = SiloHarness.ForApi();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -2,7 +2,7 @@ using Dispatch.Grains.Scenarios;
 using Dispatch.Silo.Hosting;
 using Dispatch.Silo.Storage;
 using Dispatch.Silo.Tests.Api.Support;
-using Dispatch.Silo.Tests.Harness;
+using Dispatch.TestKit.Silos;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +36,7 @@ public sealed class OptionsValidationTests
     [MemberData(nameof(BadSettings))]
     public async Task Start_BadSetting_FailsNamingTheSetting(string key, string value, string named)
     {
-        await using var silo = new ApiSilo();
+        await using var silo = SiloHarness.ForApi();
         silo.Settings[key] = value;
 
         var error = Record.Exception(() => silo.Start());
@@ -48,7 +48,7 @@ public sealed class OptionsValidationTests
     [Fact]
     public async Task Start_PostgresWithoutConnectionString_FailsNamingTheConnectionString()
     {
-        await using var silo = new ApiSilo();
+        await using var silo = SiloHarness.ForApi();
         silo.Settings[DispatchSettings.StorageProvider] = "postgres";
 
         var error = Record.Exception(() => silo.Start());
@@ -60,7 +60,7 @@ public sealed class OptionsValidationTests
     [Fact]
     public async Task Start_SamePortForSiloAndGateway_FailsNamingBoth()
     {
-        await using var silo = new ApiSilo();
+        await using var silo = SiloHarness.ForApi();
         silo.Settings[DispatchSettings.GatewayPort] = silo.Options.SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var error = Record.Exception(() => silo.Start());
@@ -89,7 +89,7 @@ public sealed class OptionsValidationTests
         Assert.True(storage.ApplySchema);
         Assert.Contains(Path.Combine(silo.Options.DataDir, "dispatch.db"), storage.ConnectionString, StringComparison.Ordinal);
 
-        using var client = silo.CreateAnonymousClient();
+        using var client = silo.Anonymous();
         using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
     }

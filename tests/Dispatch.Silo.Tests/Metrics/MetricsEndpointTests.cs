@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Silo.Metrics;
-using Dispatch.Silo.Tests.Harness;
 
 namespace Dispatch.Silo.Tests.Metrics;
 
@@ -23,7 +22,7 @@ public sealed class MetricsEndpointTests(SqliteSiloFixture fixture) : IClassFixt
     [Fact]
     public async Task Metrics_WithoutKey_ServesPrometheusTextWithHttpAndRuntimeMetrics()
     {
-        using var client = fixture.Silo.CreateAnonymousClient();
+        using var client = fixture.Silo.Anonymous();
         using (var live = await client.GetAsync("/health/live"))
         {
             Assert.Equal(HttpStatusCode.OK, live.StatusCode);
@@ -44,7 +43,7 @@ public sealed class MetricsEndpointTests(SqliteSiloFixture fixture) : IClassFixt
     [Fact]
     public async Task Recommendation_ThenScrape_CountAndComputeTimeIncreased()
     {
-        using var agent = fixture.Silo.CreateAdminClient();
+        using var agent = fixture.Silo.Admin();
         var before = await ScrapeAsync();
 
         using var response = await agent.PostAsJsonAsync("/v1/recommendations", Incident(id: null));
@@ -61,7 +60,7 @@ public sealed class MetricsEndpointTests(SqliteSiloFixture fixture) : IClassFixt
     [Fact]
     public async Task DispatchAndEvents_ThenScrape_CountedByOutcomeAndType()
     {
-        using var agent = fixture.Silo.CreateAdminClient();
+        using var agent = fixture.Silo.Admin();
         var id = "inc-metrics-" + Guid.NewGuid().ToString("N");
         var before = await ScrapeAsync();
 
@@ -81,7 +80,7 @@ public sealed class MetricsEndpointTests(SqliteSiloFixture fixture) : IClassFixt
     [Fact]
     public async Task Scrape_AfterCasesWithCustomerData_ShowsNoCustomerDataAndOnlyKnownLabels()
     {
-        using var agent = fixture.Silo.CreateAdminClient();
+        using var agent = fixture.Silo.Admin();
         var id = "inc-private-" + Guid.NewGuid().ToString("N");
         using (var recommended = await agent.PostAsJsonAsync("/v1/recommendations", Incident(id)))
         {
@@ -124,7 +123,7 @@ public sealed class MetricsEndpointTests(SqliteSiloFixture fixture) : IClassFixt
 
     private async Task<PrometheusScrape> ScrapeAsync()
     {
-        using var client = fixture.Silo.CreateAnonymousClient();
+        using var client = fixture.Silo.Anonymous();
         using var response = await client.GetAsync(MetricsHosting.Path);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);

@@ -35,7 +35,7 @@ public sealed class GrainStorageDecorationTests
     [Fact]
     public async Task SqliteSilo_DispatchAndDefaultStorages_ShareOneWriteGate()
     {
-        await using var silo = new Harness.SiloHarness().Start();
+        await using var silo = TestSilo.New().Start();
 
         var named = Assert.IsType<SerializedWriteGrainStorage>(silo.Services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Name));
         var byDefault = Assert.IsType<SerializedWriteGrainStorage>(

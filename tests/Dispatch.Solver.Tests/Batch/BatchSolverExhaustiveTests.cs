@@ -44,6 +44,7 @@ public sealed class BatchSolverExhaustiveTests
             .Select(pair => (pair.Problem, Solution: new BatchSolver().Solve(pair.Problem, BatchTestOptions.Unhurried)))
             .ToList();
 
+        Assert.All(solutions, s => Assert.True(s.Solution.Optimal));
         var reasons = solutions.SelectMany(s => s.Solution.Unassigned).Select(u => u.Reason).ToList();
         Assert.True(solutions.Count(s => s.Solution.LostCoverage.Count > 0) >= 10, "too few instances lose coverage");
         Assert.True(solutions.Count(s => UsesAllStockOfSomePart(s.Problem, s.Solution)) >= 20, "too few instances exhaust a part");

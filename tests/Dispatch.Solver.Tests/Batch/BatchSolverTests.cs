@@ -54,6 +54,7 @@ public sealed class BatchSolverTests
         var solution = new BatchSolver().Solve(problem, BatchTestOptions.Unhurried);
 
         Assert.Equal(BatchReasonCodes.NoEligibleUnit, Assert.Single(solution.Unassigned).Reason);
+        Assert.True(solution.Optimal);
     }
 
     [Fact]
@@ -90,6 +91,7 @@ public sealed class BatchSolverTests
         Assert.Equal(("b", BatchReasonCodes.PartsTakenByOtherIncidents), (unassigned.IncidentId, unassigned.Reason));
         Assert.Equal(BatchSolveMethod.CpSat, solution.Method);
         Assert.Equal(910, solution.Objective);
+        Assert.True(solution.Optimal);
     }
 
     [Fact]
@@ -104,6 +106,7 @@ public sealed class BatchSolverTests
 
         Assert.Equal(2, solution.Assignments.Count);
         Assert.Equal(BatchSolveMethod.Assignment, solution.Method);
+        Assert.True(solution.Optimal);
     }
 
     [Theory]
@@ -124,6 +127,7 @@ public sealed class BatchSolverTests
         Assert.Equal(expectedObjective, solution.Objective, 9);
         // With lambda 0 the demand is still lost, it just costs nothing.
         Assert.Equal(expectedLost, solution.LostCoverage.Count);
+        Assert.True(solution.Optimal);
     }
 
     [Fact]
@@ -156,6 +160,7 @@ public sealed class BatchSolverTests
 
         Assert.Equal(BatchReasonCodes.CheaperUnassigned, Assert.Single(solution.Unassigned).Reason);
         Assert.Equal(50, solution.Objective);
+        Assert.True(solution.Optimal);
     }
 
     [Fact]
@@ -168,6 +173,7 @@ public sealed class BatchSolverTests
         Assert.Equal(0, solution.OptionsKept);
         Assert.Equal(BatchReasonCodes.CheaperUnassigned, Assert.Single(solution.Unassigned).Reason);
         Assert.Equal(100, solution.Objective);
+        Assert.True(solution.Optimal);
     }
 
     [Fact]
@@ -181,6 +187,7 @@ public sealed class BatchSolverTests
         Assert.Equal(5, solution.OptionsGiven);
         Assert.Equal(1, solution.OptionsKept);
         Assert.Equal(4, Assert.Single(solution.Assignments).ResourceIndex);
+        Assert.True(solution.Optimal);
     }
 
     [Fact]
@@ -209,6 +216,7 @@ public sealed class BatchSolverTests
 
         Assert.Equal(1, solution.OptionsKept);
         Assert.Equal(1, Assert.Single(solution.Assignments).Payload);
+        Assert.True(solution.Optimal);
     }
 
     [Fact]
@@ -223,6 +231,7 @@ public sealed class BatchSolverTests
         Assert.Equal(first.Assignments, second.Assignments);
         Assert.Equal(first.Unassigned, second.Unassigned);
         Assert.Equal(first.Objective, second.Objective);
+        Assert.True(first.Optimal);
     }
 
     [Fact]
@@ -249,6 +258,7 @@ public sealed class BatchSolverTests
 
         Assert.True(solution.RoundingTolerance <= 1e-5);
         Assert.Equal((2 * 10.123456789) + (4 * 3.3333333333) + (0.7 / 3), solution.Objective, 12);
+        Assert.True(solution.Optimal);
     }
 
     public static TheoryData<string, BatchProblem> InvalidProblems => new()

@@ -2,7 +2,6 @@ using Dispatch.Solver.Batch;
 using Dispatch.Solver.Batch.Live;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
-using Dispatch.Solver.Tests.TestNetworks;
 using Dispatch.Solver.Validation;
 
 namespace Dispatch.Solver.Tests.BatchLive;

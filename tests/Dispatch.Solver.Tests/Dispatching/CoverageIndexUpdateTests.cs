@@ -1,5 +1,4 @@
 using Dispatch.Solver.Dispatching;
-using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 

@@ -1,6 +1,5 @@
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
-using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 

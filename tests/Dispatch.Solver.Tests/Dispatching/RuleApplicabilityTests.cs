@@ -1,7 +1,6 @@
 using System.Globalization;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
-using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Dispatching;
 

@@ -1,5 +1,4 @@
 using Dispatch.Solver.Documents;
-using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Placement;
 

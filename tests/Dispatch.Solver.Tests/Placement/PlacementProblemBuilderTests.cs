@@ -1,7 +1,6 @@
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Geography;
 using Dispatch.Solver.Placement;
-using Dispatch.Solver.Tests.TestNetworks;
 using Dispatch.Solver.Tests.Validation;
 
 namespace Dispatch.Solver.Tests.Placement;

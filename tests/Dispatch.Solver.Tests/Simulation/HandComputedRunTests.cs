@@ -1,4 +1,3 @@
-using Dispatch.Solver.Tests.TestNetworks;
 using static Dispatch.Solver.Tests.Simulation.SimulationFixtures;
 
 namespace Dispatch.Solver.Tests.Simulation;

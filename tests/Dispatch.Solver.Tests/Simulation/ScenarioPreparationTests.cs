@@ -1,6 +1,5 @@
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Simulation;
-using Dispatch.Solver.Tests.TestNetworks;
 using static Dispatch.Solver.Tests.Simulation.SimulationFixtures;
 
 namespace Dispatch.Solver.Tests.Simulation;

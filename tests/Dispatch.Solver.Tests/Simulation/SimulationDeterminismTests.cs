@@ -43,11 +43,11 @@ public sealed class SimulationDeterminismTests
     {
         var calls = new[]
         {
-            Call("a", 0, Dispatch.Solver.Tests.TestNetworks.Places.Base) with
+            Call("a", 0, Dispatch.TestKit.Networks.Places.Base) with
             {
                 Customer = new CustomerDocument { Name = "Zhang Wei", Phone = "+86 139 0000 0000" }, Vin = "LSVAU2180N2183294", Notes = "child in car",
             },
-            Call("b", 30, Dispatch.Solver.Tests.TestNetworks.Places.Base),
+            Call("b", 30, Dispatch.TestKit.Networks.Places.Base),
         };
         var request = Replay(SmallWorld(), calls);
 

@@ -1,6 +1,5 @@
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Simulation;
-using Dispatch.Solver.Tests.TestNetworks;
 
 namespace Dispatch.Solver.Tests.Simulation;
 

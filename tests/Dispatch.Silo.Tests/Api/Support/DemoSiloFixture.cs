@@ -5,7 +5,7 @@ public sealed class DemoSiloFixture : IAsyncLifetime
 {
     public const string Collection = "demo network silo";
 
-    public ApiSilo Silo { get; } = new(ApiSilo.DemoNetwork, captureLogs: true);
+    public SiloHarness Silo { get; } = SiloHarness.ForApi(SiloHarness.DemoNetwork, captureLogs: true);
 
     public Task InitializeAsync()
     {

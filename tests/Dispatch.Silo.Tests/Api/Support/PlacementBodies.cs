@@ -19,7 +19,7 @@ internal static class PlacementBodies
     public const double Lon = 105.5;
 
     /// <summary>Minutes (= km) per degree of latitude along a meridian.</summary>
-    public static readonly double MinutesPerDegree = TestPlaces.EarthRadiusKm * Math.PI / 180.0;
+    public static readonly double MinutesPerDegree = Places.EarthRadiusKm * Math.PI / 180.0;
 
     /// <summary>Candidates at latitudes 25, 26 and 27; demand a (25.0, weight 1), b (25.3, 2), c (26.0, 4),
     /// e (27.0, 2) and f (26.45, 3), all on <see cref="Lon"/>. Flatbeds, k = 2.</summary>

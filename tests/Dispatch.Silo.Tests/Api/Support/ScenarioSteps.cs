@@ -26,8 +26,8 @@ internal static class ScenarioSteps
         {
             Incidents = [.. Enumerable.Range(0, count).Select(i =>
             {
-                var at = TestPlaces.North(SitesNetwork.At(i % SitesNetwork.Count), 5 + (i % 7));
-                var call = i % 2 == 0 ? TestIncidents.FlatTire(at, $"call-{i:D5}") : TestIncidents.Stuck(at, $"call-{i:D5}");
+                var at = Places.North(SitesNetwork.At(i % SitesNetwork.Count), 5 + (i % 7));
+                var call = i % 2 == 0 ? IncidentBodies.FlatTire(at, $"call-{i:D5}") : IncidentBodies.Stuck(at, $"call-{i:D5}");
                 return call with { ReportedAt = Start.AddMinutes(17 * i) };
             })],
         },
@@ -48,7 +48,7 @@ internal static class ScenarioSteps
                 Seed = seed,
                 Surges =
                 [
-                    new SurgeDocument { Region = TestNetwork.South, From = Start.AddHours(6), To = Start.AddHours(30), Factor = 3 },
+                    new SurgeDocument { Region = NetworkBuilder.SouthRegion, From = Start.AddHours(6), To = Start.AddHours(30), Factor = 3 },
                 ],
             },
         },
@@ -66,7 +66,7 @@ internal static class ScenarioSteps
         AddResources =
         [
             new AddedResourceDocument { CenterId = SitesNetwork.Center(0), Id = "r-0-fb2", Type = "flatbed" },
-            new AddedResourceDocument { CenterId = SitesNetwork.Center(0), Id = "r-0-fb3", Type = "flatbed", Position = TestPlaces.North(SitesNetwork.At(0), 10) },
+            new AddedResourceDocument { CenterId = SitesNetwork.Center(0), Id = "r-0-fb3", Type = "flatbed", Position = Places.North(SitesNetwork.At(0), 10) },
         ],
     };
 

@@ -3,7 +3,7 @@ using Dispatch.Solver.Documents;
 namespace Dispatch.Silo.Tests.Api.Support;
 
 /// <summary>
-/// The network most API tests share: at each of <see cref="Count"/> sites (see <see cref="TestPlaces.Site"/>) a
+/// The network most API tests share: at each of <see cref="Count"/> sites (see <see cref="Places.Site"/>) a
 /// direct center <c>c-N</c> with a flatbed <c>r-N-fb</c>, a wheel-lift <c>r-N-wl</c> and a service van
 /// <c>r-N-van</c>, three tyres and two batteries. Radius 50 km: a test that works at its own site is alone there.
 /// </summary>
@@ -21,11 +21,11 @@ internal static class SitesNetwork
 
     public static string Van(int site) => $"r-{site}-van";
 
-    public static GeoPoint At(int site) => TestPlaces.Site(site);
+    public static GeoPoint At(int site) => Places.Site(site);
 
     public static NetworkDocument Build()
     {
-        var network = TestNetwork.Create();
+        var network = ApiNetwork.Create();
         for (var site = 0; site < Count; site++)
         {
             var s = site;
@@ -33,10 +33,10 @@ internal static class SitesNetwork
                 .Resource(Flatbed(s), "flatbed")
                 .Resource(WheelLift(s), "wheel_lift")
                 .Resource(Van(s), "service_van")
-                .Stock(TestIncidents.TireSku, TiresOnHand)
+                .Stock(IncidentBodies.TireSku, TiresOnHand)
                 .Stock("BATT-12V", BatteriesOnHand));
         }
 
-        return network.DemandPoint("d-0", TestPlaces.North(At(0), 20), 5).Build();
+        return network.DemandPoint("d-0", Places.North(At(0), 20), 5).Build();
     }
 }

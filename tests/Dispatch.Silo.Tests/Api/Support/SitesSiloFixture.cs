@@ -12,10 +12,10 @@ public class SitesSiloFixture : IAsyncLifetime
 
     protected SitesSiloFixture(bool captureLogs)
     {
-        Silo = new ApiSilo(ApiSilo.NoSeed, captureLogs);
+        Silo = SiloHarness.ForApi(SiloHarness.NoSeed, captureLogs);
     }
 
-    public ApiSilo Silo { get; }
+    public SiloHarness Silo { get; }
 
     public virtual async Task InitializeAsync()
     {
