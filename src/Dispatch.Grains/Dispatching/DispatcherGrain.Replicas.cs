@@ -11,13 +11,15 @@ public sealed partial class DispatcherGrain
 {
     private ReplicaPublisher? replicas;
 
-    private ReplicaPublisher Replicas => replicas ??= new ReplicaPublisher(
-        ServiceProvider.GetRequiredService<TimeProvider>(),
-        ServiceProvider.GetRequiredService<IOptions<EngineReplicaOptions>>().Value.Lease,
-        ActiveSilos);
+    // Replicas are a cluster-wide choice: a silo without them (or with them off) assumes no silo has any.
+    private ReplicaPublisher? Replicas => replicas ??= ServiceProvider.GetService<IOptions<EngineReplicaOptions>>()?.Value is { Enabled: true } options
+        ? new ReplicaPublisher(ServiceProvider.GetRequiredService<TimeProvider>(), options.Lease, ActiveSilos)
+        : null;
 
     public Task<ReplicaLease> RenewReplicaAsync(IEngineReplicaObserver replica, string silo, Guid epoch, long version) =>
-        Task.FromResult(Replicas.Renew(replica, silo, epoch, version, engine));
+        Replicas is { } publisher
+            ? Task.FromResult(publisher.Renew(replica, silo, epoch, version, engine))
+            : throw new InvalidOperationException($"engine replicas are off in the dispatcher's silo ({EngineReplicaOptions.Section}:Enabled)");
 
     /// <summary>Runs a write, then tells the replicas what it changed before anyone is answered (also when it failed
     /// midway: a hold taken or undone must reach them all the same).</summary>
@@ -36,7 +38,7 @@ public sealed partial class DispatcherGrain
     /// <summary>Tells the replicas what the write changed; a replaced network goes whole.</summary>
     private async Task PublishChangesAsync(bool networkReplaced = false)
     {
-        if (engine is null)
+        if (engine is null || Replicas is null)
         {
             return;
         }
@@ -44,7 +46,7 @@ public sealed partial class DispatcherGrain
         if (networkReplaced)
         {
             engine.TakeChanges();
-            await Replicas.PublishAsync([], [], engine.ToDocument());
+            await replicas!.PublishAsync([], [], engine.ToDocument());
             return;
         }
 
@@ -54,7 +56,7 @@ public sealed partial class DispatcherGrain
             return;
         }
 
-        await Replicas.PublishAsync(
+        await replicas!.PublishAsync(
             [.. changes.Units.Select(u => new UnitState(u.ResourceId, u.Status.ToName(), u.Lat, u.Lon))],
             [.. changes.Stock.Select(s => new StockState(s.CenterId, s.Sku, s.OnHand, s.Reserved))],
             null);

@@ -14,8 +14,6 @@ public sealed class ReplicaPublisher
     // Clocks of two machines advance at nearly, not exactly, the same rate; waits past a lease add this much.
     private static readonly TimeSpan LeaseMargin = TimeSpan.FromMilliseconds(250);
 
-    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(20);
-
     private readonly Dictionary<IEngineReplicaObserver, (string Silo, long At)> renewedAt = [];
     private readonly Func<IReadOnlyCollection<string>> activeSilos;
     private readonly TimeProvider time;
@@ -23,6 +21,7 @@ public sealed class ReplicaPublisher
     private readonly TimeSpan callTimeout;
     private readonly long activatedAt;
     private bool predecessorLeasesOver;
+    private TaskCompletionSource? allRenewed;
 
     /// <param name="activeSilos">The silos of the cluster now: once each has renewed with this activation, no replica
     /// can still be serving under the previous one.</param>
@@ -49,6 +48,11 @@ public sealed class ReplicaPublisher
     {
         ArgumentNullException.ThrowIfNull(replica);
         renewedAt[replica] = (silo, time.GetTimestamp());
+        if (allRenewed is not null && AllSilosRenewed())
+        {
+            allRenewed.TrySetResult();
+        }
+
         if (engine is null)
         {
             return new ReplicaLease(Epoch, Version, HasNetwork: false, Snapshot: null);
@@ -100,19 +104,25 @@ public sealed class ReplicaPublisher
     // write waits for that, or until every silo of the cluster has renewed with this activation, whichever comes first.
     private async Task WaitForPredecessorLeasesAsync()
     {
-        var deadline = activatedAt + ToTicks(lease + LeaseMargin);
-        while (time.GetTimestamp() < deadline)
+        if (!AllSilosRenewed())
         {
-            var renewed = renewedAt.Values.Select(r => r.Silo).ToHashSet(StringComparer.Ordinal);
-            if (activeSilos().All(renewed.Contains))
+            var remaining = activatedAt + ToTicks(lease + LeaseMargin) - time.GetTimestamp();
+            if (remaining > 0)
             {
-                break;
+                allRenewed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds((double)remaining / time.TimestampFrequency), time);
+                await Task.WhenAny(allRenewed.Task, Task.Delay(Timeout.Infinite, deadline.Token));
+                allRenewed = null;
             }
-
-            await Task.Delay(PollEvery, time);
         }
 
         predecessorLeasesOver = true;
+    }
+
+    private bool AllSilosRenewed()
+    {
+        var renewed = renewedAt.Values.Select(r => r.Silo).ToHashSet(StringComparer.Ordinal);
+        return activeSilos().All(renewed.Contains);
     }
 
     private async Task<Told> TellAsync(IEngineReplicaObserver replica, ReplicaUpdate update)
