@@ -77,25 +77,26 @@ public static class GuardCommand
         return 0;
     }
 
-    /// <summary>The yardstick runs before and after the benchmarks; their mean is the unit of the ratios.</summary>
+    /// <summary>The yardstick runs right before and right after each benchmark class, and the mean of the two is the unit
+    /// of that class's ratios: a neighbour's load that comes and goes then weighs on both sides alike.</summary>
     private static List<GuardMeasurement> Measure(IReadOnlyList<Type> types, IConfig config)
     {
-        var before = YardstickNs(config);
-        var medians = new List<(string Name, double MedianNs)>();
+        var measurements = new List<GuardMeasurement>();
         foreach (var type in types)
         {
+            var before = YardstickNs(config);
             var summary = BenchmarkRunner.Run(type, config);
+            var after = YardstickNs(config);
             foreach (var report in summary.Reports)
             {
                 var name = GuardedBenchmarks.NameOf(report.BenchmarkCase);
                 var median = report.ResultStatistics?.Median
                     ?? throw new InvalidOperationException($"{name} produced no measurement: {string.Join("; ", summary.ValidationErrors.Select(e => e.Message))}");
-                medians.Add((name, median));
+                measurements.Add(new GuardMeasurement(name, median, (before + after) / 2));
             }
         }
 
-        var yardstick = (before + YardstickNs(config)) / 2;
-        return [.. medians.Select(m => new GuardMeasurement(m.Name, m.MedianNs, yardstick))];
+        return measurements;
     }
 
     private static double YardstickNs(IConfig config)

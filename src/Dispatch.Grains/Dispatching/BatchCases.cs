@@ -11,7 +11,7 @@ namespace Dispatch.Grains.Dispatching;
 public sealed record BatchCaseRequest(IncidentRequest Request, Incident Incident);
 
 /// <summary>
-/// A committed batch end to end: opens (or finds) each incident's case, has the dispatcher solve and reserve, and
+/// A committed batch end to end: opens (or finds) each incident's case, solves and reserves (<see cref="BatchRun"/>), and
 /// records every reservation on its case, so that each committed incident becomes a dispatched case.
 /// </summary>
 /// <remarks>
@@ -37,7 +37,7 @@ public sealed class BatchCases(IGrainFactory grains)
         var all = incidents.Select(i => new BatchIncident(i.Request.Id!, i.Incident)).ToImmutableArray();
         if (!commit)
         {
-            return await Dispatcher.DispatchBatchAsync(all, false, timeLimitMs);
+            return await new BatchRun(Dispatcher).RunAsync(all, false, timeLimitMs);
         }
 
         var cases = await Task.WhenAll(incidents.Select(i => grains.GetGrain<IIncidentGrain>(i.Request.Id!).CreateAsync(i.Request, i.Incident, false)));
@@ -62,7 +62,7 @@ public sealed class BatchCases(IGrainFactory grains)
             }
         }
 
-        var decision = await Dispatcher.DispatchBatchAsync([.. open], true, timeLimitMs);
+        var decision = await new BatchRun(Dispatcher).RunAsync([.. open], true, timeLimitMs);
         if (decision.Result is not { } result)
         {
             return decision;
@@ -94,7 +94,7 @@ public sealed class BatchCases(IGrainFactory grains)
             return true;
         }
 
-        await Dispatcher.ReleaseAsync(reservation.IncidentId);
+        await Dispatcher.ReleaseAsync(reservation.IncidentId, RecordedAssignment.Of(reservation));
         return false;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Dispatch.Grains.Centers;
 using Dispatch.Solver.Batch.Live;
 using Dispatch.Solver.Dispatching;
+using Dispatch.Solver.Documents;
 
 namespace Dispatch.Grains.Dispatching;
 
@@ -41,3 +42,19 @@ public sealed record BatchDecision(
     [property: Id(3)] ImmutableArray<Reservation> Reservations,
     [property: Id(4)] int Resolved,
     [property: Id(5)] ImmutableArray<string> Notes);
+
+/// <summary>The live network as a batch is solved on, handed out in one short turn, and which of the batch's
+/// incidents already hold a unit. <see cref="Network"/> is null before any network is loaded.</summary>
+[GenerateSerializer, Immutable]
+public sealed record BatchSnapshot(
+    [property: Id(0)] NetworkDocument? Network,
+    [property: Id(1)] ImmutableArray<string> AlreadyHeld);
+
+/// <summary>One turn of a batch's reservations: the holds made for the first assignments, in order. When the turn
+/// stopped early, <see cref="Stopped"/> says why, and <see cref="Adopted"/> is the hold the next incident already
+/// had, if that was the reason.</summary>
+[GenerateSerializer, Immutable]
+public sealed record BatchReservations(
+    [property: Id(0)] ImmutableArray<Reservation> Reserved,
+    [property: Id(1)] Reservation? Adopted,
+    [property: Id(2)] string? Stopped);

@@ -62,6 +62,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
 
     private async Task<DispatchDecision> DispatchCoreAsync(string incidentId, Incident incident, string? resourceId, string? mode)
     {
+        await SettleAsync();
         if (engine is null)
         {
             return new DispatchDecision(DispatchStatus.NoNetwork, null, null, null, "no network has been loaded");
@@ -81,107 +82,59 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
             return choice;
         }
 
-        var option = choice.Option!;
-        var center = GrainFactory.GetGrain<IServiceCenterGrain>(option.CenterId);
-
-        // Hold the unit in the index before the center answers, so that recommendations served meanwhile skip it.
-        var stockBefore = option.Part is { } sku ? engine.StockOf(option.CenterId, sku) : default;
-        Hold(option, stockBefore);
-        ReserveOutcome outcome;
-        try
+        var outcome = await ReserveAsync(incidentId, choice.Option!);
+        return outcome.Result switch
         {
-            outcome = await center.ReserveAsync(new ReserveRequest(incidentId, option.ResourceId, option.Mode, option.Part, option.EtaMin));
-        }
-        catch
-        {
-            // The call failed, but the center may have stored the hold before it did (a timeout): ask it.
-            // If even that fails, the unit stays held in the index, which is the safe side; activation reconciles.
-            var snapshot = await center.GetAsync();
-            var stored = snapshot.Reservations.FirstOrDefault(r => r.IncidentId == incidentId);
-            if (stored is not null)
-            {
-                reservations[incidentId] = stored;
-                await ResyncCenterAsync(option.CenterId);
-                return choice with { Reservation = stored };
-            }
+            ReservationResult.Reserved => choice with { Reservation = outcome.Reservation },
+            ReservationResult.Adopted => new DispatchDecision(DispatchStatus.Dispatched, null, outcome.Reservation, null, null),
 
-            Unhold(option, stockBefore);
-            throw;
-        }
-
-        if (outcome.Status == ReserveStatus.Reserved)
-        {
-            reservations[incidentId] = outcome.Reservation!;
-            return choice with { Reservation = outcome.Reservation };
-        }
-
-        if (outcome.Status == ReserveStatus.IncidentHoldsOther)
-        {
-            // An earlier attempt whose answer was lost did reserve: that hold is the assignment.
-            Unhold(option, stockBefore);
-            reservations[incidentId] = outcome.Reservation!;
-            await ResyncCenterAsync(option.CenterId);
-            return new DispatchDecision(DispatchStatus.Dispatched, null, outcome.Reservation, null, null);
-        }
-
-        // The center disagrees with the index: take the center's word and offer what is free now.
-        Unhold(option, stockBefore);
-        await ResyncCenterAsync(option.CenterId);
-        return new DispatchDecision(DispatchStatus.Conflict, null, null, engine.Recommend(incident, RecommendationQuery.Default),
-            $"resource '{option.ResourceId}' could not be reserved: {outcome.Status}");
+            // The center refused: offer what is free now.
+            _ => new DispatchDecision(DispatchStatus.Conflict, null, null, engine.Recommend(incident, RecommendationQuery.Default),
+                $"resource '{choice.Option!.ResourceId}' could not be reserved: {outcome.Refusal}"),
+        };
     }
 
-    public Task<Reservation?> CompleteAsync(string incidentId, GeoPoint at) =>
-        PublishingAsync(() => CompleteCoreAsync(incidentId, at));
+    public Task<Reservation?> CompleteAsync(string incidentId, GeoPoint at, RecordedAssignment? recorded) =>
+        PublishingAsync(() => CompleteCoreAsync(incidentId, at, recorded));
 
-    private async Task<Reservation?> CompleteCoreAsync(string incidentId, GeoPoint at)
+    private async Task<Reservation?> CompleteCoreAsync(string incidentId, GeoPoint at, RecordedAssignment? recorded)
     {
-        if (engine is null || !reservations.TryGetValue(incidentId, out var held))
+        await SettleAsync();
+        return await EndAsync(incidentId, recorded, center => center.CommitAsync(incidentId, at.Lat, at.Lon), at);
+    }
+
+    public Task<Reservation?> ReleaseAsync(string incidentId, RecordedAssignment? recorded) =>
+        PublishingAsync(() => ReleaseCoreAsync(incidentId, recorded));
+
+    private async Task<Reservation?> ReleaseCoreAsync(string incidentId, RecordedAssignment? recorded)
+    {
+        await SettleAsync();
+        return await EndAsync(incidentId, recorded, center => center.ReleaseAsync(incidentId), null);
+    }
+
+    /// <summary>Ends a hold at the center that holds it: the one in the dispatcher's map or, when the map lacks it (a
+    /// lost answer), the one the case recorded. <paramref name="jobEnd"/>: where a completed job ended; null: released.</summary>
+    private async Task<Reservation?> EndAsync(string incidentId, RecordedAssignment? recorded, Func<IServiceCenterGrain, Task<Reservation?>> end, GeoPoint? jobEnd)
+    {
+        var known = reservations.GetValueOrDefault(incidentId);
+        var centerId = known?.CenterId ?? recorded?.CenterId;
+        if (engine is null || centerId is null)
         {
             return null;
         }
 
-        var done = await GrainFactory.GetGrain<IServiceCenterGrain>(held.CenterId).CommitAsync(incidentId, at.Lat, at.Lon);
-        reservations.Remove(incidentId);
-        if (engine.HasResource(held.ResourceId))
+        var done = await end(Center(centerId));
+        if (known is not null)
         {
-            engine.MoveResource(held.ResourceId, at);
-            engine.SetResourceStatus(held.ResourceId, ResourceStatus.Available);
+            Unassign(known, jobEnd);
+        }
+        else if (engine.HasCenter(centerId))
+        {
+            // The index never knew of this hold: take the center's word for what it holds now.
+            await ResyncCenterAsync(centerId);
         }
 
-        if (held.Sku is { } sku)
-        {
-            var (onHand, reserved) = engine.StockOf(held.CenterId, sku);
-            engine.SetStock(held.CenterId, sku, onHand - 1, reserved - 1);
-        }
-
-        return done ?? held;
-    }
-
-    public Task<Reservation?> ReleaseAsync(string incidentId) =>
-        PublishingAsync(() => ReleaseCoreAsync(incidentId));
-
-    private async Task<Reservation?> ReleaseCoreAsync(string incidentId)
-    {
-        if (engine is null || !reservations.TryGetValue(incidentId, out var held))
-        {
-            return null;
-        }
-
-        var done = await GrainFactory.GetGrain<IServiceCenterGrain>(held.CenterId).ReleaseAsync(incidentId);
-        reservations.Remove(incidentId);
-        if (engine.HasResource(held.ResourceId))
-        {
-            engine.SetResourceStatus(held.ResourceId, ResourceStatus.Available);
-        }
-
-        if (held.Sku is { } sku)
-        {
-            var (onHand, reserved) = engine.StockOf(held.CenterId, sku);
-            engine.SetStock(held.CenterId, sku, onHand, reserved - 1);
-        }
-
-        return done ?? held;
+        return done ?? known;
     }
 
     public Task<Reservation?> GetReservationAsync(string incidentId) =>
@@ -199,6 +152,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
 
     public async Task<NetworkChange> ReplaceNetworkAsync(NetworkDocument document)
     {
+        await SettleAsync();
         var heldUnits = reservations.Values.Select(r => r.ResourceId).ToHashSet(StringComparer.Ordinal);
         var heldParts = reservations.Values.Where(r => r.Sku is not null)
             .GroupBy(r => (r.CenterId, r.Sku!))
@@ -232,6 +186,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
 
     private async Task<CommandResult<ResourceSnapshot>> SetResourceStatusCoreAsync(string resourceId, ResourceStatus status)
     {
+        await SettleAsync();
         if (engine is null || !engine.HasResource(resourceId))
         {
             return CommandResult<ResourceSnapshot>.Fail(CommandError.NotFound, $"unknown resource '{resourceId}'");
@@ -251,6 +206,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
 
     private async Task<CommandResult<ResourceSnapshot>> SetResourcePositionCoreAsync(string resourceId, GeoPoint position)
     {
+        await SettleAsync();
         if (engine is null || !engine.HasResource(resourceId))
         {
             return CommandResult<ResourceSnapshot>.Fail(CommandError.NotFound, $"unknown resource '{resourceId}'");
@@ -270,6 +226,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
 
     private async Task<CommandResult<StockSnapshot>> AdjustStockCoreAsync(string centerId, string sku, int delta)
     {
+        await SettleAsync();
         if (engine is null || !engine.HasCenter(centerId))
         {
             return CommandResult<StockSnapshot>.Fail(CommandError.NotFound, $"unknown center '{centerId}'");
@@ -359,40 +316,4 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
 
     private static IEnumerable<DispatchOption> Options(RecommendationResult result) =>
         result.Recommendation is null ? [] : result.Alternatives.Prepend(result.Recommendation);
-
-    private void Hold(DispatchOption option, (int OnHand, int Reserved) stock)
-    {
-        engine!.SetResourceStatus(option.ResourceId, ResourceStatus.Assigned);
-        if (option.Part is { } sku)
-        {
-            engine.SetStock(option.CenterId, sku, stock.OnHand, stock.Reserved + 1);
-        }
-    }
-
-    private void Unhold(DispatchOption option, (int OnHand, int Reserved) stock)
-    {
-        engine!.SetResourceStatus(option.ResourceId, ResourceStatus.Available);
-        if (option.Part is { } sku)
-        {
-            engine.SetStock(option.CenterId, sku, stock.OnHand, stock.Reserved);
-        }
-    }
-
-    private async Task ResyncCenterAsync(string centerId)
-    {
-        var snapshot = await GrainFactory.GetGrain<IServiceCenterGrain>(centerId).GetAsync();
-        foreach (var r in snapshot.Resources)
-        {
-            if (engine!.HasResource(r.Id) && r.StatusKind is { } status)
-            {
-                engine.MoveResource(r.Id, new GeoPoint(r.Lat, r.Lon));
-                engine.SetResourceStatus(r.Id, status);
-            }
-        }
-
-        foreach (var (sku, level) in snapshot.Stock)
-        {
-            engine!.SetStock(centerId, sku, level.OnHand, level.Reserved);
-        }
-    }
 }

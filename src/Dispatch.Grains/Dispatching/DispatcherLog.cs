@@ -11,4 +11,7 @@ internal static partial class DispatcherLog
 
     [LoggerMessage(102, LogLevel.Information, "Network {Network} replaced: version {Version}, {Resources} units")]
     public static partial void NetworkReplaced(this ILogger logger, string network, long version, int resources);
+
+    [LoggerMessage(103, LogLevel.Warning, "Dispatcher {Network} lost touch with center {Center}; its state is read again before the next decision")]
+    public static partial void CenterUnsettled(this ILogger logger, string network, string center);
 }

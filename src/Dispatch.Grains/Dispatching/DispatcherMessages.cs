@@ -42,3 +42,18 @@ public sealed record NetworkChange(
     [property: Id(0)] NetworkChangeStatus Status,
     [property: Id(1)] ImmutableArray<ValidationError> Errors,
     [property: Id(2)] long Version);
+
+/// <summary>What a case recorded of its assignment, sent along when it completes or cancels: the dispatcher ends the
+/// hold at this center even when its own map has lost the reservation.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RecordedAssignment(
+    [property: Id(0)] string CenterId,
+    [property: Id(1)] string ResourceId,
+    [property: Id(2)] string? Sku)
+{
+    public static RecordedAssignment Of(Reservation reservation)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        return new RecordedAssignment(reservation.CenterId, reservation.ResourceId, reservation.Sku);
+    }
+}

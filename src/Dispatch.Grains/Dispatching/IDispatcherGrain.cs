@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Dispatch.Grains.Centers;
 using Dispatch.Grains.Replication;
+using Dispatch.Solver.Batch.Live;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 using Orleans.Concurrency;
@@ -28,13 +29,21 @@ public interface IDispatcherGrain : IGrainWithStringKey
 
     Task<DispatchDecision> DispatchAsync(string incidentId, Incident incident, string? resourceId, string? mode);
 
-    /// <summary>Assigns a surge batch jointly (docs/dispatch-semantics.md "Batch (surge)"); with commit, reserves every
-    /// assignment through its center and re-solves what is left when a center refuses.</summary>
-    Task<BatchDecision> DispatchBatchAsync(ImmutableArray<BatchIncident> incidents, bool commit, int? timeLimitMs);
+    /// <summary>The live network for a batch to be solved on outside this grain (<see cref="BatchRun"/>), and which of
+    /// the given incidents already hold a unit. One short turn.</summary>
+    Task<BatchSnapshot> GetBatchSnapshotAsync(ImmutableArray<string> incidentIds);
 
-    Task<Reservation?> CompleteAsync(string incidentId, GeoPoint at);
+    /// <summary>Reserves a batch's assignments in order, each by the reservation sequence of a single dispatch; stops
+    /// at the first that cannot be reserved as planned (a center refused, the unit or part was taken since the
+    /// snapshot, the incident already holds a unit).</summary>
+    Task<BatchReservations> ReserveBatchAsync(ImmutableArray<LiveBatchAssignment> assignments);
 
-    Task<Reservation?> ReleaseAsync(string incidentId);
+    /// <summary>Ends the incident's hold as done at the center that holds it; <paramref name="recorded"/> is the case's
+    /// assignment, whose center is asked even when the dispatcher's map lacks the hold.</summary>
+    Task<Reservation?> CompleteAsync(string incidentId, GeoPoint at, RecordedAssignment? recorded);
+
+    /// <summary>Gives the incident's unit and part back; <paramref name="recorded"/> as for <see cref="CompleteAsync"/>.</summary>
+    Task<Reservation?> ReleaseAsync(string incidentId, RecordedAssignment? recorded);
 
     Task<Reservation?> GetReservationAsync(string incidentId);
 

@@ -152,14 +152,17 @@ public sealed class IncidentGrain(
         }
 
         var when = at ?? time.GetUtcNow();
+
+        // The recorded assignment names the center to end the hold at, even if the dispatcher has lost it.
+        var recorded = state.State.Assignment is { } a ? new RecordedAssignment(a.CenterId, a.ResourceId, a.Part) : null;
         if (type == CaseStatus.Completed)
         {
-            await Dispatcher.CompleteAsync(Id, position ?? state.State.Incident!.Location);
+            await Dispatcher.CompleteAsync(Id, position ?? state.State.Incident!.Location, recorded);
         }
         else if (type == CaseStatus.Cancelled)
         {
             // Even with no assignment recorded: a hold may exist whose answer was lost. Releasing nothing is a no-op.
-            await Dispatcher.ReleaseAsync(Id);
+            await Dispatcher.ReleaseAsync(Id, recorded);
         }
 
         await UpdateAsync(s =>

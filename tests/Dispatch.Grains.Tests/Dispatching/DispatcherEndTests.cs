@@ -16,7 +16,7 @@ public sealed class DispatcherEndTests(ClusterFixture fixture)
         var held = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.FlatTire(Places.MidSouth), TwoCenters.NearVan, "onsite");
         var jobEnd = Places.North(Places.MidSouth, 5);
 
-        var done = await net.Dispatcher.CompleteAsync(incidentId, jobEnd);
+        var done = await net.Dispatcher.CompleteAsync(incidentId, jobEnd, null);
 
         Assert.Equal(held.Reservation, done);
         var center = await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).GetAsync();
@@ -39,7 +39,7 @@ public sealed class DispatcherEndTests(ClusterFixture fixture)
         var incidentId = TestIncidents.NewId();
         var held = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.FlatTire(Places.MidSouth), TwoCenters.NearVan, "onsite");
 
-        var released = await net.Dispatcher.ReleaseAsync(incidentId);
+        var released = await net.Dispatcher.ReleaseAsync(incidentId, null);
 
         Assert.Equal(held.Reservation, released);
         var center = await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).GetAsync();
@@ -57,10 +57,10 @@ public sealed class DispatcherEndTests(ClusterFixture fixture)
         var net = await TwoCenters.LoadAsync(fixture.Grains, tyres: 2);
         var incidentId = TestIncidents.NewId();
         await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.FlatTire(Places.MidSouth), TwoCenters.NearVan, "onsite");
-        await net.Dispatcher.CompleteAsync(incidentId, Places.MidSouth);
+        await net.Dispatcher.CompleteAsync(incidentId, Places.MidSouth, null);
 
-        Assert.Null(await net.Dispatcher.CompleteAsync(incidentId, Places.MidSouth));
-        Assert.Null(await net.Dispatcher.ReleaseAsync(incidentId));
+        Assert.Null(await net.Dispatcher.CompleteAsync(incidentId, Places.MidSouth, null));
+        Assert.Null(await net.Dispatcher.ReleaseAsync(incidentId, null));
 
         var center = await fixture.Grains.GetGrain<IServiceCenterGrain>(net.Near).GetAsync();
         Assert.Equal(new StockSnapshot(1, 0), center.Stock[TestIncidents.Tyre]);

@@ -39,7 +39,7 @@ public sealed class DispatcherRebuildTests(ClusterFixture fixture)
         await fixture.Cluster.DeactivateAsync(net.Dispatcher);
 
         var again = await net.Dispatcher.DispatchAsync(incidentId, TestIncidents.FlatTire(Places.MidSouth), null, null);
-        var released = await net.Dispatcher.ReleaseAsync(incidentId);
+        var released = await net.Dispatcher.ReleaseAsync(incidentId, null);
 
         Assert.Equal(held.Reservation, again.Reservation);
         Assert.Equal(held.Reservation, released);

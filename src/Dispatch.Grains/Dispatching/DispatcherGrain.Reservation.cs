@@ -1,0 +1,243 @@
+using System.Runtime.ExceptionServices;
+using Dispatch.Grains.Centers;
+using Dispatch.Solver.Dispatching;
+using Dispatch.Solver.Documents;
+using Microsoft.Extensions.Logging;
+
+namespace Dispatch.Grains.Dispatching;
+
+/// <summary>The reservation sequence, which single dispatch and batch share, and the few helpers through which the
+/// index changes.</summary>
+public sealed partial class DispatcherGrain
+{
+    // How often a center the index is unsure about is read again while no decision comes to do it first.
+    private static readonly TimeSpan SettlePeriod = TimeSpan.FromSeconds(2);
+
+    /// <summary>Centers that a call of unknown outcome left the index unsure about; read again before the next decision.</summary>
+    private readonly HashSet<string> unsettled = new(StringComparer.Ordinal);
+    private IGrainTimer? settleTimer;
+
+    private IServiceCenterGrain Center(string centerId) => GrainFactory.GetGrain<IServiceCenterGrain>(centerId);
+
+    /// <summary>
+    /// Holds the unit in the index, reserves it at its center, and on failure asks the center; adopts a hold the
+    /// incident already has; takes the center's word after a refusal. The one place a unit gets reserved.
+    /// </summary>
+    /// <exception cref="Exception">The reserve call failed and the center holds nothing for the incident (or could not
+    /// be asked; then the center is read again before the next decision, so the unit is never stranded).</exception>
+    private async Task<ReservationOutcome> ReserveAsync(string incidentId, DispatchOption option)
+    {
+        if (reservations.TryGetValue(incidentId, out var existing))
+        {
+            return ReservationOutcome.Adopted(existing);
+        }
+
+        // A batch reserves a plan made on a snapshot: what has been taken since is refused here, without a call.
+        if (IndexRefusal(option) is { } refusal)
+        {
+            return ReservationOutcome.Refused(refusal);
+        }
+
+        // Held in the index before the center answers, so that recommendations served meanwhile skip it.
+        var stockBefore = Hold(option);
+        ReserveOutcome answer;
+        try
+        {
+            answer = await Center(option.CenterId).ReserveAsync(new ReserveRequest(incidentId, option.ResourceId, option.Mode, option.Part, option.EtaMin));
+        }
+        catch (Exception failure)
+        {
+            return await AfterFailedReserveAsync(incidentId, option, failure);
+        }
+
+        if (answer.Status == ReserveStatus.Reserved)
+        {
+            reservations[incidentId] = answer.Reservation!;
+            return ReservationOutcome.Reserved(answer.Reservation!);
+        }
+
+        Unhold(option, stockBefore);
+        if (answer.Status == ReserveStatus.IncidentHoldsOther)
+        {
+            // An earlier attempt whose answer was lost did reserve: that hold is the assignment.
+            reservations[incidentId] = answer.Reservation!;
+        }
+
+        // The center disagrees with the index: take its word for its state.
+        await ResyncCenterAsync(option.CenterId);
+        return answer.Status == ReserveStatus.IncidentHoldsOther
+            ? ReservationOutcome.Adopted(answer.Reservation!)
+            : ReservationOutcome.Refused(answer.Status);
+    }
+
+    private async Task<ReservationOutcome> AfterFailedReserveAsync(string incidentId, DispatchOption option, Exception failure)
+    {
+        // The call failed, but the center may have stored the hold before it did (a timeout): ask it.
+        CenterSnapshot snapshot;
+        try
+        {
+            snapshot = await Center(option.CenterId).GetAsync();
+        }
+        catch (Exception)
+        {
+            // Neither answer came back, so whether the center holds the unit is unknown. The index keeps it held (the
+            // safe side) until the center is read again: before the next decision, or by the settle timer.
+            MarkUnsettled(option.CenterId);
+            ExceptionDispatchInfo.Throw(failure);
+            throw;
+        }
+
+        Apply(snapshot);
+        var stored = snapshot.Reservations.FirstOrDefault(r => r.IncidentId == incidentId);
+        if (stored is null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return stored.ResourceId == option.ResourceId && stored.Mode == option.Mode
+            ? ReservationOutcome.Reserved(stored)
+            : ReservationOutcome.Adopted(stored);
+    }
+
+    private ReserveStatus? IndexRefusal(DispatchOption option)
+    {
+        if (!engine!.HasResource(option.ResourceId) || engine.CenterOf(option.ResourceId) != option.CenterId)
+        {
+            return ReserveStatus.UnknownResource;
+        }
+
+        if (engine.StatusOf(option.ResourceId) != ResourceStatus.Available)
+        {
+            return ReserveStatus.ResourceNotFree;
+        }
+
+        return option.Part is { } sku && engine.StockOf(option.CenterId, sku) is var (onHand, reserved) && onHand - reserved < 1
+            ? ReserveStatus.PartOutOfStock
+            : null;
+    }
+
+    /// <summary>Reads again each center the index is unsure about. Every write calls it first, so no decision is
+    /// made on a unit that a lost answer left held.</summary>
+    private async Task SettleAsync()
+    {
+        if (unsettled.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var centerId in unsettled.ToList())
+        {
+            if (engine is null || !engine.HasCenter(centerId))
+            {
+                unsettled.Remove(centerId);
+                continue;
+            }
+
+            await ResyncCenterAsync(centerId);
+        }
+
+        if (unsettled.Count == 0)
+        {
+            settleTimer?.Dispose();
+            settleTimer = null;
+        }
+    }
+
+    private void MarkUnsettled(string centerId)
+    {
+        unsettled.Add(centerId);
+        logger.CenterUnsettled(NetworkKey, centerId);
+
+        // Timer ticks are turns of their own (not interleaved), so they never meet a decision halfway.
+        settleTimer ??= this.RegisterGrainTimer(_ => PublishingAsync(async () => { await SettleAsync(); return true; }), SettlePeriod, SettlePeriod);
+    }
+
+    /// <summary>Takes the center's word for its units, stock and holds; a center that does not answer is read again later.</summary>
+    private async Task ResyncCenterAsync(string centerId)
+    {
+        CenterSnapshot snapshot;
+        try
+        {
+            snapshot = await Center(centerId).GetAsync();
+        }
+        catch (Exception)
+        {
+            MarkUnsettled(centerId);
+            return;
+        }
+
+        Apply(snapshot);
+        unsettled.Remove(centerId);
+    }
+
+    private void Apply(CenterSnapshot snapshot)
+    {
+        foreach (var r in snapshot.Resources)
+        {
+            if (engine!.HasResource(r.Id) && r.StatusKind is { } status)
+            {
+                engine.MoveResource(r.Id, new GeoPoint(r.Lat, r.Lon));
+                engine.SetResourceStatus(r.Id, status);
+            }
+        }
+
+        foreach (var (sku, level) in snapshot.Stock)
+        {
+            engine!.SetStock(snapshot.CenterId, sku, level.OnHand, level.Reserved);
+        }
+
+        var held = snapshot.Reservations.Select(r => r.IncidentId).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in reservations.Values.Where(r => r.CenterId == snapshot.CenterId && !held.Contains(r.IncidentId)).ToList())
+        {
+            reservations.Remove(gone.IncidentId);
+        }
+
+        foreach (var r in snapshot.Reservations)
+        {
+            reservations[r.IncidentId] = r;
+        }
+    }
+
+    private (int OnHand, int Reserved) Hold(DispatchOption option)
+    {
+        var stock = option.Part is { } sku ? engine!.StockOf(option.CenterId, sku) : default;
+        engine!.SetResourceStatus(option.ResourceId, ResourceStatus.Assigned);
+        if (option.Part is { } part)
+        {
+            engine.SetStock(option.CenterId, part, stock.OnHand, stock.Reserved + 1);
+        }
+
+        return stock;
+    }
+
+    private void Unhold(DispatchOption option, (int OnHand, int Reserved) stock)
+    {
+        engine!.SetResourceStatus(option.ResourceId, ResourceStatus.Available);
+        if (option.Part is { } sku)
+        {
+            engine.SetStock(option.CenterId, sku, stock.OnHand, stock.Reserved);
+        }
+    }
+
+    /// <summary>Frees the unit of an ended hold (where the job ended, when it was completed) and gives the part back
+    /// or counts it used.</summary>
+    private void Unassign(Reservation held, GeoPoint? jobEnd)
+    {
+        reservations.Remove(held.IncidentId);
+        if (engine!.HasResource(held.ResourceId))
+        {
+            if (jobEnd is not null)
+            {
+                engine.MoveResource(held.ResourceId, jobEnd);
+            }
+
+            engine.SetResourceStatus(held.ResourceId, ResourceStatus.Available);
+        }
+
+        if (held.Sku is { } sku)
+        {
+            var (onHand, reserved) = engine.StockOf(held.CenterId, sku);
+            engine.SetStock(held.CenterId, sku, jobEnd is null ? onHand : onHand - 1, reserved - 1);
+        }
+    }
+}
