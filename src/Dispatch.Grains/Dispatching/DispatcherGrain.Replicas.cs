@@ -11,9 +11,12 @@ public sealed partial class DispatcherGrain
 {
     private ReplicaPublisher? replicas;
 
-    // Replicas are a cluster-wide choice: a silo without them (or with them off) assumes no silo has any.
-    private ReplicaPublisher? Replicas => replicas ??= ServiceProvider.GetService<IOptions<EngineReplicaOptions>>()?.Value is { Enabled: true } options
-        ? new ReplicaPublisher(ServiceProvider.GetRequiredService<TimeProvider>(), options.Lease, ActiveSilos)
+    // Replicas are a cluster-wide choice: a silo without them (not registered, or off) assumes no silo has any.
+    private ReplicaPublisher? Replicas => replicas ??= ServiceProvider.GetService<EngineReplica>() is { Enabled: true }
+        ? new ReplicaPublisher(
+            ServiceProvider.GetRequiredService<TimeProvider>(),
+            ServiceProvider.GetRequiredService<IOptions<EngineReplicaOptions>>().Value.Lease,
+            ActiveSilos)
         : null;
 
     public Task<ReplicaLease> RenewReplicaAsync(IEngineReplicaObserver replica, string silo, Guid epoch, long version) =>
