@@ -16,7 +16,10 @@ public sealed partial class DispatcherGrain
             : new BatchSnapshot(engine.ToDocument(), [.. incidentIds.Where(reservations.ContainsKey)]);
     }
 
-    public async Task<BatchReservations> ReserveBatchAsync(ImmutableArray<LiveBatchAssignment> assignments)
+    public Task<BatchReservations> ReserveBatchAsync(ImmutableArray<LiveBatchAssignment> assignments) =>
+        PublishingAsync(() => ReserveBatchCoreAsync(assignments));
+
+    private async Task<BatchReservations> ReserveBatchCoreAsync(ImmutableArray<LiveBatchAssignment> assignments)
     {
         await SettleAsync();
         if (engine is null)

@@ -149,7 +149,7 @@ public sealed partial class DispatcherGrain
         logger.CenterUnsettled(NetworkKey, centerId);
 
         // Timer ticks are turns of their own (not interleaved), so they never meet a decision halfway.
-        settleTimer ??= this.RegisterGrainTimer(_ => SettleAsync(), SettlePeriod, SettlePeriod);
+        settleTimer ??= this.RegisterGrainTimer(_ => PublishingAsync(async () => { await SettleAsync(); return true; }), SettlePeriod, SettlePeriod);
     }
 
     /// <summary>Takes the center's word for its units, stock and holds; a center that does not answer is read again later.</summary>

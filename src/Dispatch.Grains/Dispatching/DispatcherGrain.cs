@@ -48,6 +48,7 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         }
 
         engine = DispatchEngine.Create(document with { Centers = [.. centers.Select(c => c.Document)] });
+        engine.TrackChanges();
         logger.IndexRebuilt(NetworkKey, version, engine.ResourceCount, reservations.Count);
     }
 
@@ -56,7 +57,10 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
 
     public Task<string?> RegionOfAsync(GeoPoint point) => Task.FromResult(engine is null ? string.Empty : engine.RegionOf(point));
 
-    public async Task<DispatchDecision> DispatchAsync(string incidentId, Incident incident, string? resourceId, string? mode)
+    public Task<DispatchDecision> DispatchAsync(string incidentId, Incident incident, string? resourceId, string? mode) =>
+        PublishingAsync(() => DispatchCoreAsync(incidentId, incident, resourceId, mode));
+
+    private async Task<DispatchDecision> DispatchCoreAsync(string incidentId, Incident incident, string? resourceId, string? mode)
     {
         await SettleAsync();
         if (engine is null)
@@ -90,13 +94,19 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         };
     }
 
-    public async Task<Reservation?> CompleteAsync(string incidentId, GeoPoint at, RecordedAssignment? recorded)
+    public Task<Reservation?> CompleteAsync(string incidentId, GeoPoint at, RecordedAssignment? recorded) =>
+        PublishingAsync(() => CompleteCoreAsync(incidentId, at, recorded));
+
+    private async Task<Reservation?> CompleteCoreAsync(string incidentId, GeoPoint at, RecordedAssignment? recorded)
     {
         await SettleAsync();
         return await EndAsync(incidentId, recorded, center => center.CommitAsync(incidentId, at.Lat, at.Lon), at);
     }
 
-    public async Task<Reservation?> ReleaseAsync(string incidentId, RecordedAssignment? recorded)
+    public Task<Reservation?> ReleaseAsync(string incidentId, RecordedAssignment? recorded) =>
+        PublishingAsync(() => ReleaseCoreAsync(incidentId, recorded));
+
+    private async Task<Reservation?> ReleaseCoreAsync(string incidentId, RecordedAssignment? recorded)
     {
         await SettleAsync();
         return await EndAsync(incidentId, recorded, center => center.ReleaseAsync(incidentId), null);
@@ -165,11 +175,16 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
             GrainFactory.GetGrain<IServiceCenterGrain>(c.Id!).ConfigureAsync(NetworkProjection.ConfigurationOf(c, version))));
         await Task.WhenAll(removed.Select(id => GrainFactory.GetGrain<IServiceCenterGrain>(id).RemoveAsync()));
         engine = next;
+        next.TrackChanges();
+        await PublishChangesAsync(networkReplaced: true);
         logger.NetworkReplaced(NetworkKey, version, next.ResourceCount);
         return new NetworkChange(NetworkChangeStatus.Accepted, [], version);
     }
 
-    public async Task<CommandResult<ResourceSnapshot>> SetResourceStatusAsync(string resourceId, ResourceStatus status)
+    public Task<CommandResult<ResourceSnapshot>> SetResourceStatusAsync(string resourceId, ResourceStatus status) =>
+        PublishingAsync(() => SetResourceStatusCoreAsync(resourceId, status));
+
+    private async Task<CommandResult<ResourceSnapshot>> SetResourceStatusCoreAsync(string resourceId, ResourceStatus status)
     {
         await SettleAsync();
         if (engine is null || !engine.HasResource(resourceId))
@@ -186,7 +201,10 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         return result;
     }
 
-    public async Task<CommandResult<ResourceSnapshot>> SetResourcePositionAsync(string resourceId, GeoPoint position)
+    public Task<CommandResult<ResourceSnapshot>> SetResourcePositionAsync(string resourceId, GeoPoint position) =>
+        PublishingAsync(() => SetResourcePositionCoreAsync(resourceId, position));
+
+    private async Task<CommandResult<ResourceSnapshot>> SetResourcePositionCoreAsync(string resourceId, GeoPoint position)
     {
         await SettleAsync();
         if (engine is null || !engine.HasResource(resourceId))
@@ -203,7 +221,10 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         return result;
     }
 
-    public async Task<CommandResult<StockSnapshot>> AdjustStockAsync(string centerId, string sku, int delta)
+    public Task<CommandResult<StockSnapshot>> AdjustStockAsync(string centerId, string sku, int delta) =>
+        PublishingAsync(() => AdjustStockCoreAsync(centerId, sku, delta));
+
+    private async Task<CommandResult<StockSnapshot>> AdjustStockCoreAsync(string centerId, string sku, int delta)
     {
         await SettleAsync();
         if (engine is null || !engine.HasCenter(centerId))

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dispatch.Grains.Centers;
+using Dispatch.Grains.Replication;
 using Dispatch.Solver.Batch.Live;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
@@ -20,6 +21,11 @@ public interface IDispatcherGrain : IGrainWithStringKey
     /// <summary>The region code of a point; empty when no network is loaded, null outside the served area.</summary>
     [AlwaysInterleave]
     Task<string?> RegionOfAsync(GeoPoint point);
+
+    /// <summary>A silo's engine replica renews its lease and registers to be told of changes; the answer carries a
+    /// snapshot when the replica is not current (docs/architecture.md "Recommendation replicas").</summary>
+    [AlwaysInterleave]
+    Task<ReplicaLease> RenewReplicaAsync(IEngineReplicaObserver replica, string silo, Guid epoch, long version);
 
     Task<DispatchDecision> DispatchAsync(string incidentId, Incident incident, string? resourceId, string? mode);
 

@@ -1,3 +1,4 @@
+using Dispatch.Grains.Replication;
 using Dispatch.Grains.Dispatching;
 using Dispatch.Grains.Incidents;
 using Dispatch.Grains.Scenarios;
@@ -5,8 +6,11 @@ using Dispatch.Grains.Scenarios;
 namespace Dispatch.Silo.Endpoints;
 
 /// <summary>The grains an endpoint talks to, for the one network this host serves.</summary>
-public sealed class Dispatchers(IGrainFactory grains)
+public sealed class Dispatchers(IGrainFactory grains, Recommender recommender)
 {
+    /// <summary>Recommendations and region lookups: this silo's engine replica while it may serve, else the dispatcher.</summary>
+    public Recommender Recommender => recommender;
+
     public IDispatcherGrain Dispatcher => grains.GetGrain<IDispatcherGrain>(IncidentGrain.Network);
 
     public Task<System.Collections.Immutable.ImmutableArray<IncidentListing>> ListIncidentsAsync(System.Collections.Immutable.ImmutableArray<string> statuses) =>

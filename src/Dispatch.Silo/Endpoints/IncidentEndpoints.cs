@@ -84,7 +84,7 @@ public static class IncidentEndpoints
         }
 
         // Outside the served area nothing can be done: say so now rather than open a case that cannot be served.
-        var region = await grains.Dispatcher.RegionOfAsync(validation.Incident!.Location);
+        var region = await grains.Recommender.RegionOfAsync(validation.Incident!.Location);
         if (region is null)
         {
             return ProblemResults.Unprocessable("The location is outside the served area.");

@@ -49,7 +49,7 @@ public static class RecommendationEndpoints
             return ProblemResults.Validation(errors);
         }
 
-        var result = await grains.Dispatcher.RecommendAsync(validation.Incident!, query);
+        var result = await grains.Recommender.RecommendAsync(validation.Incident!, query);
         metrics.RecordRecommendation(result);
         return result switch
         {

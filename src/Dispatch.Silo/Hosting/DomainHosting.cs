@@ -1,3 +1,4 @@
+using Dispatch.Grains.Replication;
 using Dispatch.Grains.Serialization;
 using Dispatch.Silo.Endpoints;
 
@@ -9,6 +10,7 @@ public static class DomainHosting
     public static WebApplicationBuilder AddDispatchDomain(this WebApplicationBuilder builder)
     {
         builder.Services.AddDispatchSerialization();
+        builder.Services.AddEngineReplica(builder.Configuration);
         builder.Services.AddSingleton<Dispatchers>();
         builder.Services.AddHostedService<NetworkSeeder>();
         builder.AddDispatchScenarios();

@@ -92,6 +92,12 @@ public sealed class DispatchEngine
     /// <summary>The document with live status, position and stock.</summary>
     public NetworkDocument ToDocument() => live.ToDocument();
 
+    /// <summary>From now on, remember which units and stock cells change (off by default), for <see cref="TakeChanges"/>.</summary>
+    public void TrackChanges() => live.TrackChanges();
+
+    /// <summary>The current values of the units and stock cells changed since the last call (none when not tracking).</summary>
+    public LiveChanges TakeChanges() => live.TakeChanges();
+
     /// <summary>Ranks the options for an incident (docs/dispatch-semantics.md "Eligibility", "Score"); how the search
     /// stops early: <see cref="RecommendationSearch"/>.</summary>
     public RecommendationResult Recommend(Incident incident, RecommendationQuery query)

@@ -18,6 +18,7 @@ internal sealed class LiveNetwork
 
     private readonly ServiceAreaIndex serviceAreas;
     private int movesSinceDeviationScan;
+    private ChangeJournal? journal;
 
     // An upper bound of how far any unit stands from its center: an option's unit is no farther from the
     // incident than its center is plus this. Moves only raise it between full rescans, which keeps it a bound.
@@ -66,6 +67,7 @@ internal sealed class LiveNetwork
 
         var wasAvailable = u.Status == ResourceStatus.Available;
         u.Status = status;
+        journal?.Unit(u.Index);
         if (wasAvailable)
         {
             Coverage.Deactivate(u.Index);
@@ -93,6 +95,7 @@ internal sealed class LiveNetwork
         Locator.Move(u.Index, position.Lat, position.Lon);
         u.Lat = position.Lat;
         u.Lon = position.Lon;
+        journal?.Unit(u.Index);
         NoteDeviation(u);
         if (++movesSinceDeviationScan >= MovesBetweenDeviationScans)
         {
@@ -102,6 +105,13 @@ internal sealed class LiveNetwork
         Coverage.Move(u.Index, u.Status == ResourceStatus.Available);
     }
 
+    /// <summary>From now on, remember which units and stock cells change, for <see cref="TakeChanges"/>. Off by default:
+    /// only an owner that passes changes on (the dispatcher to its replicas) pays for it.</summary>
+    public void TrackChanges() => journal ??= new ChangeJournal();
+
+    /// <summary>The current values of what changed since the last call; empty when changes are not tracked.</summary>
+    public LiveChanges TakeChanges() => journal?.Take(this) ?? LiveChanges.None;
+
     /// <summary>Sets a center's stock of a SKU; reserved never exceeds on hand.</summary>
     public void SetStock(string centerId, string sku, int onHand, int reserved)
     {
@@ -109,6 +119,7 @@ internal sealed class LiveNetwork
         ArgumentOutOfRangeException.ThrowIfLessThan(onHand, reserved);
         var center = Center(centerId);
         center.Stock[sku] = new StockCell(onHand, reserved);
+        journal?.Stock(center.Index, sku);
     }
 
     /// <summary>(onHand, reserved) of a SKU at a center; (0, 0) when the center does not stock it.</summary>
