@@ -78,8 +78,8 @@ mkdir -p "$results"
 
 dotnet build Dispatch.sln -c Release
 status=0
-# One run and one TRX file per test project of the solution (*.Tests; tests/Dispatch.TestKit is their library, not
-# one of them), so no result file can shadow another.
+# One run and one TRX file per test project of the solution (*.Tests; tests/Dispatch.TestKit and
+# tests/Dispatch.TestKit.Silos are their libraries, not among them), so no result file can shadow another.
 while IFS= read -r project; do
     name="$(basename "$project" .csproj)"
     dotnet test "$project" -c Release --no-build \
