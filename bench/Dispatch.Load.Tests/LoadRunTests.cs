@@ -62,7 +62,7 @@ public class LoadRunTests
     {
         public OperationKind Kind => OperationKind.Recommend;
 
-        public async Task<bool> ExecuteAsync(OperationCall call)
+        public async Task<bool> ExecuteAsync(OperationCall arrival)
         {
             await answer;
             return true;

@@ -106,7 +106,7 @@ public static class GuardCommand
             ?? throw new InvalidOperationException("The yardstick produced no measurement.");
     }
 
-    private static IConfig Config() => ManualConfig.CreateEmpty()
+    private static ManualConfig Config() => ManualConfig.CreateEmpty()
         .AddJob(Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)

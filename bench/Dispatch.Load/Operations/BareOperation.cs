@@ -10,11 +10,11 @@ public sealed class BareOperation(IncidentFactory incidents, Uri target) : ILoad
 {
     public OperationKind Kind => OperationKind.Bare;
 
-    public async Task<bool> ExecuteAsync(OperationCall call)
+    public async Task<bool> ExecuteAsync(OperationCall arrival)
     {
-        ArgumentNullException.ThrowIfNull(call);
-        var body = WireJson.Serialize(incidents.Next(call.Random, id: null));
-        await call.SendAsync(RequestKind.Bare, (api, ct) => api.PostAsync(target, body, readBody: false, ct)).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(arrival);
+        var body = WireJson.Serialize(incidents.Next(arrival.Random, id: null));
+        await arrival.SendAsync(RequestKind.Bare, (api, ct) => api.PostAsync(target, body, readBody: false, ct)).ConfigureAwait(false);
         return true;
     }
 }

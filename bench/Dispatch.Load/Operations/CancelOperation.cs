@@ -9,16 +9,16 @@ public sealed class CancelOperation(RunLedger ledger) : ILoadOperation
 {
     public OperationKind Kind => OperationKind.Cancel;
 
-    public async Task<bool> ExecuteAsync(OperationCall call)
+    public async Task<bool> ExecuteAsync(OperationCall arrival)
     {
-        ArgumentNullException.ThrowIfNull(call);
-        var incident = ledger.CheckOutUnfinished(call.Random);
+        ArgumentNullException.ThrowIfNull(arrival);
+        var incident = ledger.CheckOutUnfinished(arrival.Random);
         if (incident is null)
         {
             return false;
         }
 
-        var answer = await call.SendAsync(
+        var answer = await arrival.SendAsync(
                 RequestKind.Cancel,
                 (api, ct) => api.PostEventAsync(incident.Id, Lifecycle.Cancelled.Name(), ct))
             .ConfigureAwait(false);
@@ -32,7 +32,7 @@ public sealed class CancelOperation(RunLedger ledger) : ILoadOperation
         }
         else
         {
-            await IncidentReads.ResyncAsync(call, ledger, incident, incident.State, incident.Assignment).ConfigureAwait(false);
+            await IncidentReads.ResyncAsync(arrival, ledger, incident, incident.State, incident.Assignment).ConfigureAwait(false);
         }
 
         return true;

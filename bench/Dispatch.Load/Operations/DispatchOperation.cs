@@ -13,12 +13,12 @@ public sealed class DispatchOperation(IncidentFactory incidents, RunLedger ledge
 
     public string IdFor(long index) => idPrefix + "-" + index.ToString(CultureInfo.InvariantCulture);
 
-    public async Task<bool> ExecuteAsync(OperationCall call)
+    public async Task<bool> ExecuteAsync(OperationCall arrival)
     {
-        ArgumentNullException.ThrowIfNull(call);
-        var id = IdFor(call.Index);
-        var body = WireJson.Serialize(incidents.Next(call.Random, id));
-        var created = await call.SendAsync(RequestKind.CreateIncident, (api, ct) => api.CreateIncidentAsync(body, ct)).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(arrival);
+        var id = IdFor(arrival.Index);
+        var body = WireJson.Serialize(incidents.Next(arrival.Random, id));
+        var created = await arrival.SendAsync(RequestKind.CreateIncident, (api, ct) => api.CreateIncidentAsync(body, ct)).ConfigureAwait(false);
         if (created is null)
         {
             ledger.NoteMaybeCreated(id);
@@ -32,7 +32,7 @@ public sealed class DispatchOperation(IncidentFactory incidents, RunLedger ledge
         }
 
         var incident = ledger.NoteCreated(id);
-        var dispatched = await call.SendAsync(RequestKind.Dispatch, (api, ct) => api.DispatchAsync(id, ct)).ConfigureAwait(false);
+        var dispatched = await arrival.SendAsync(RequestKind.Dispatch, (api, ct) => api.DispatchAsync(id, ct)).ConfigureAwait(false);
         if (dispatched is null)
         {
             ledger.Release(incident, Lifecycle.Open, assignment: null, uncertain: true);

@@ -8,5 +8,5 @@ public interface ILoadOperation
     OperationKind Kind { get; }
 
     /// <summary>Runs the arrival; false when there was nothing to act on and no call was made.</summary>
-    Task<bool> ExecuteAsync(OperationCall call);
+    Task<bool> ExecuteAsync(OperationCall arrival);
 }

@@ -10,10 +10,10 @@ public sealed class LifecycleEventOperation(RunLedger ledger) : ILoadOperation
 {
     public OperationKind Kind => OperationKind.Events;
 
-    public async Task<bool> ExecuteAsync(OperationCall call)
+    public async Task<bool> ExecuteAsync(OperationCall arrival)
     {
-        ArgumentNullException.ThrowIfNull(call);
-        var incident = ledger.CheckOutMoving(call.Random);
+        ArgumentNullException.ThrowIfNull(arrival);
+        var incident = ledger.CheckOutMoving(arrival.Random);
         if (incident is null)
         {
             return false;
@@ -24,7 +24,7 @@ public sealed class LifecycleEventOperation(RunLedger ledger) : ILoadOperation
         if (assignment?.Mode is null)
         {
             // The dispatch answer did not say the mode; the case does, and the next step depends on it.
-            var current = await IncidentReads.ReadAsync(call, incident.Id).ConfigureAwait(false);
+            var current = await IncidentReads.ReadAsync(arrival, incident.Id).ConfigureAwait(false);
             if (current?.State is not { } observed)
             {
                 ledger.Release(incident, state, assignment, uncertain: current is null);
@@ -42,7 +42,7 @@ public sealed class LifecycleEventOperation(RunLedger ledger) : ILoadOperation
             return true;
         }
 
-        var answer = await call.SendAsync(RequestKind.Event, (api, ct) => api.PostEventAsync(incident.Id, next.Value.Name(), ct))
+        var answer = await arrival.SendAsync(RequestKind.Event, (api, ct) => api.PostEventAsync(incident.Id, next.Value.Name(), ct))
             .ConfigureAwait(false);
         if (answer is null)
         {
@@ -54,7 +54,7 @@ public sealed class LifecycleEventOperation(RunLedger ledger) : ILoadOperation
         }
         else
         {
-            await IncidentReads.ResyncAsync(call, ledger, incident, state, assignment).ConfigureAwait(false);
+            await IncidentReads.ResyncAsync(arrival, ledger, incident, state, assignment).ConfigureAwait(false);
         }
 
         return true;

@@ -10,11 +10,11 @@ public sealed class RecommendOperation(IncidentFactory incidents) : ILoadOperati
 {
     public OperationKind Kind => OperationKind.Recommend;
 
-    public async Task<bool> ExecuteAsync(OperationCall call)
+    public async Task<bool> ExecuteAsync(OperationCall arrival)
     {
-        ArgumentNullException.ThrowIfNull(call);
-        var body = WireJson.Serialize(incidents.Next(call.Random, id: null));
-        await call.SendAsync(RequestKind.Recommend, (api, ct) => api.RecommendAsync(body, ct)).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(arrival);
+        var body = WireJson.Serialize(incidents.Next(arrival.Random, id: null));
+        await arrival.SendAsync(RequestKind.Recommend, (api, ct) => api.RecommendAsync(body, ct)).ConfigureAwait(false);
         return true;
     }
 }

@@ -20,17 +20,17 @@ public sealed class StockOperation : ILoadOperation
 
     public OperationKind Kind => OperationKind.Stock;
 
-    public async Task<bool> ExecuteAsync(OperationCall call)
+    public async Task<bool> ExecuteAsync(OperationCall arrival)
     {
-        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(arrival);
         if (_keys.Length == 0)
         {
             return false;
         }
 
-        var key = _keys[call.Random.Next(_keys.Length)];
-        var delta = Deltas[call.Random.Next(Deltas.Length)];
-        var answer = await call.SendAsync(RequestKind.Stock, (api, ct) => api.PostStockAsync(key.CenterId, key.Sku, delta, ct))
+        var key = _keys[arrival.Random.Next(_keys.Length)];
+        var delta = Deltas[arrival.Random.Next(Deltas.Length)];
+        var answer = await arrival.SendAsync(RequestKind.Stock, (api, ct) => api.PostStockAsync(key.CenterId, key.Sku, delta, ct))
             .ConfigureAwait(false);
         if (answer is null)
         {

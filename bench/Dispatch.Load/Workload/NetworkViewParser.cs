@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace Dispatch.Load.Workload;
@@ -59,6 +60,7 @@ public static class NetworkViewParser
             ? new Coordinates(lat.GetDouble(), lon.GetDouble())
             : null;
 
+    [SuppressMessage("Performance", "CA1859:Use concrete types when possible for improved performance", Justification = "An absent array has no ArrayEnumerator.")]
     private static IEnumerable<JsonElement> Array(JsonElement owner, string name) =>
         owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
             ? array.EnumerateArray()

@@ -136,7 +136,7 @@ public static class PlanFiles
     private static JsonArray Coordinates(GeoPoint at) => new(at.Lon, at.Lat);
 
     // JSON has no infinity; a time nobody reaches is null.
-    private static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
+    private static JsonValue? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
 
     private static string Write(string directory, string name, string json)
     {

@@ -6,12 +6,16 @@ namespace Dispatch.Solver.Batch;
 /// </summary>
 public sealed record BatchSolverSettings
 {
+    /// <summary>Ten seconds, one worker, seed 0, both shortcuts on: deterministic unless the limit is hit.</summary>
     public static BatchSolverSettings Default { get; } = new();
 
+    /// <summary>Wall-clock budget of CP-SAT; a run cut by it reports <c>Optimal == false</c>.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>CP-SAT search workers; more than one trades determinism for speed.</summary>
     public int Workers { get; init; } = 1;
 
+    /// <summary>CP-SAT random seed, fixed so reruns give the same plan.</summary>
     public int Seed { get; init; }
 
     /// <summary>Drop options that provably cannot change the optimum (see <see cref="CandidatePruner"/>).</summary>

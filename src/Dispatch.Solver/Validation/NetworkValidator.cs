@@ -16,7 +16,7 @@ namespace Dispatch.Solver.Validation;
 /// <item>Ids and names are single-line text without control characters; ids at most 128 characters, resource
 /// type and fault names at most 64, SKUs and part templates at most 128.</item>
 /// <item>While some region's geometry is invalid, "inside some region" is not judged (it could be a false alarm).</item>
-/// <item>Without <paramref name="assignedResourceIds"/> a status of <c>assigned</c> is a plain error, not a conflict.</item>
+/// <item>Without <c>assignedResourceIds</c> a status of <c>assigned</c> is a plain error, not a conflict.</item>
 /// </list>
 /// </remarks>
 public static class NetworkValidator

@@ -85,7 +85,7 @@ public static class NetworkMapRenderer
         }
     }
 
-    private static Geometry ReadPolygon(GeoJsonValue value)
+    private static Polygon ReadPolygon(GeoJsonValue value)
     {
         using var doc = System.Text.Json.JsonDocument.Parse(value.Json);
         var ring = doc.RootElement.GetProperty("coordinates")[0].EnumerateArray()
