@@ -30,22 +30,28 @@ public static class GuardCommand
         var baseline = GuardBaseline.Read(baselinePath);
         Console.WriteLine($"Benchmark guard: baseline {baselinePath} ({baseline.Machine}, {baseline.RecordedAt}); "
             + $"fails above {GuardVerdict.Threshold:0.#}x in all of {Attempts} attempts; slowdown injected: {InjectedSlowdown.Repeat}x.");
+        // A benchmark fails only when it regressed in every attempt: after each one, only those still regressed in all
+        // attempts so far are measured again (with their whole class, so the others' findings of later attempts are
+        // ignored).
         var suspects = GuardedBenchmarks.Types.ToList();
+        HashSet<string>? stillRegressed = null;
         var findings = new Dictionary<string, GuardFinding>(StringComparer.Ordinal);
         for (var attempt = 1; attempt <= Attempts && suspects.Count > 0; attempt++)
         {
             var measurements = Measure(suspects, config);
-            foreach (var measurement in measurements)
+            var judged = measurements.Select(m => GuardVerdict.Judge(m, baseline.Ratios)).ToList();
+            Print(attempt, judged);
+            var regressed = judged.Where(f => f.Regressed).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+            stillRegressed = stillRegressed is null ? regressed : [.. stillRegressed.Where(regressed.Contains)];
+            foreach (var finding in judged.Where(f => stillRegressed.Contains(f.Name)))
             {
-                findings[measurement.Name] = GuardVerdict.Judge(measurement, baseline.Ratios);
+                findings[finding.Name] = finding;
             }
 
-            Print(attempt, measurements.Select(m => findings[m.Name]));
-            var regressed = measurements.Where(m => findings[m.Name].Regressed).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-            suspects = [.. suspects.Where(t => regressed.Any(name => name.StartsWith(t.Name + ".", StringComparison.Ordinal)))];
+            suspects = [.. suspects.Where(t => stillRegressed.Any(name => name.StartsWith(t.Name + ".", StringComparison.Ordinal)))];
         }
 
-        var failed = findings.Values.Where(f => f.Regressed).ToList();
+        var failed = stillRegressed is null ? [] : stillRegressed.Select(name => findings[name]).ToList();
         if (failed.Count == 0)
         {
             Console.WriteLine("Benchmark guard passed.");

@@ -10,7 +10,9 @@ public readonly record struct StockChange(string CenterId, string Sku, int OnHan
 /// or in another copy of the same network, is harmless).</summary>
 public sealed record LiveChanges(IReadOnlyList<UnitChange> Units, IReadOnlyList<StockChange> Stock)
 {
+    /// <summary>Nothing changed.</summary>
     public static LiveChanges None { get; } = new([], []);
 
+    /// <summary>Whether no unit and no stock cell changed.</summary>
     public bool IsEmpty => Units.Count == 0 && Stock.Count == 0;
 }
