@@ -1,5 +1,6 @@
 namespace Dispatch.Solver.Batch;
 
+/// <summary>Which solver decided a batch; the cheapest one that can handle the problem is used.</summary>
 public enum BatchSolveMethod
 {
     /// <summary>Nothing to decide: no incident had a usable option.</summary>
@@ -34,6 +35,8 @@ public sealed record BatchObjectiveBreakdown(
     double CoveragePenalty,
     double UnassignedPenalty)
 {
+    /// <summary>The objective the solver minimizes; <see cref="LostDemandWeight"/> is reported but is priced
+    /// only through <see cref="CoveragePenalty"/>.</summary>
     public double Total => WeightedCost + CoveragePenalty + UnassignedPenalty;
 }
 

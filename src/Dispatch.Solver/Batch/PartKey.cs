@@ -4,5 +4,6 @@ namespace Dispatch.Solver.Batch;
 /// (docs/dispatch-semantics.md "Eligibility").</summary>
 public readonly record struct PartKey(string CenterId, string Sku)
 {
+    /// <summary><c>center/sku</c>, for messages and diagnostics (the wire carries the SKU alone).</summary>
     public override string ToString() => CenterId + "/" + Sku;
 }

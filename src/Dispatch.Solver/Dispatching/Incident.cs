@@ -12,5 +12,7 @@ public sealed record Incident(
     string Priority,
     bool OnExpressway)
 {
+    /// <summary>A <c>bev</c>, <c>erev</c> or <c>phev</c> vehicle, which only <c>evTowTypes</c> may tow
+    /// (docs/dispatch-semantics.md "Eligibility").</summary>
     public bool IsElectrified => Powertrain is "bev" or "erev" or "phev";
 }

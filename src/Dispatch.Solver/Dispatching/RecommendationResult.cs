@@ -28,10 +28,17 @@ public sealed record DispatchOption(
 /// docs/dispatch-semantics.md "Eligibility".</summary>
 public sealed record ExcludedResource(string ResourceId, string CenterId, string Reason);
 
+/// <summary>The outcome of a recommendation; on the wire <c>recommended</c> or <c>unassignable</c>
+/// (outside the served area is answered 422).</summary>
 public enum RecommendationStatus
 {
+    /// <summary>At least one resource may serve the incident; <see cref="RecommendationResult.Recommendation"/> is the best.</summary>
     Recommended,
+
+    /// <summary>The incident lies in a region but no resource may serve it; the exclusions say why.</summary>
     Unassignable,
+
+    /// <summary>The incident lies in no region, so nothing is ranked.</summary>
     OutsideServedArea,
 }
 
@@ -44,6 +51,7 @@ public sealed record RecommendationResult(
     IReadOnlyList<ExcludedResource> Excluded,
     long ComputeMicros)
 {
+    /// <summary>The empty answer for an incident in no region, with the time spent finding that out.</summary>
     public static RecommendationResult OutsideServedArea(long micros) =>
         new(null, RecommendationStatus.OutsideServedArea, null, [], [], micros);
 }

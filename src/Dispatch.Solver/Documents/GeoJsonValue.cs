@@ -9,11 +9,14 @@ namespace Dispatch.Solver.Documents;
 [JsonConverter(typeof(GeoJsonValueConverter))]
 public sealed record GeoJsonValue(string Json)
 {
+    /// <summary>Wraps GeoJSON text as is; it is parsed and checked only when a network is validated.</summary>
     public static GeoJsonValue FromJson(string json) => new(json);
 }
 
+/// <summary>Reads any JSON value into a <see cref="GeoJsonValue"/> as raw text and writes it back unchanged.</summary>
 public sealed class GeoJsonValueConverter : JsonConverter<GeoJsonValue>
 {
+    /// <inheritdoc />
     public override GeoJsonValue? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -25,6 +28,7 @@ public sealed class GeoJsonValueConverter : JsonConverter<GeoJsonValue>
         return new GeoJsonValue(doc.RootElement.GetRawText());
     }
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, GeoJsonValue value, JsonSerializerOptions options)
     {
         using var doc = JsonDocument.Parse(value.Json);

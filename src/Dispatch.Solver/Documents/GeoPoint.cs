@@ -7,6 +7,7 @@ namespace Dispatch.Solver.Documents;
 [JsonConverter(typeof(GeoPointConverter))]
 public sealed record GeoPoint(double Lat, double Lon)
 {
+    /// <summary>Both coordinates finite and in range; the converter reads any finite numbers, the validators check this.</summary>
     [JsonIgnore]
     public bool IsValid => IsLatitude(Lat) && IsLongitude(Lon);
 
@@ -20,6 +21,7 @@ public sealed record GeoPoint(double Lat, double Lon)
 /// <summary>Reads a position only when both coordinates are there: a missing one is an error, never 0.</summary>
 public sealed class GeoPointConverter : JsonConverter<GeoPoint>
 {
+    /// <inheritdoc />
     public override GeoPoint? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -52,6 +54,7 @@ public sealed class GeoPointConverter : JsonConverter<GeoPoint>
             : throw new JsonException($"a position needs both \"lat\" and \"lon\" (missing \"{(lat is null ? "lat" : "lon")}\")");
     }
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, GeoPoint value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();

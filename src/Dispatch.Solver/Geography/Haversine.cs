@@ -8,6 +8,11 @@ public static class Haversine
 
     private const double DegToRad = Math.PI / 180.0;
 
+    /// <summary>Distance in km between two points given in degrees, on a sphere of <see cref="EarthRadiusKm"/>.</summary>
+    /// <param name="lat1">Latitude of the first point, degrees.</param>
+    /// <param name="lon1">Longitude of the first point, degrees.</param>
+    /// <param name="lat2">Latitude of the second point, degrees.</param>
+    /// <param name="lon2">Longitude of the second point, degrees.</param>
     public static double Km(double lat1, double lon1, double lat2, double lon2)
     {
         var dLat = (lat2 - lat1) * DegToRad;

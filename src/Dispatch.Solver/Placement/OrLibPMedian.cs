@@ -10,8 +10,11 @@ namespace Dispatch.Solver.Placement;
 /// </summary>
 public static class OrLibPMedian
 {
+    /// <summary>Reads and parses an OR-Library file (e.g. <c>pmed1.txt</c>).</summary>
     public static PlacementProblem ReadFile(string path) => Parse(File.ReadAllText(path));
 
+    /// <summary>Parses the text of an OR-Library file; throws <see cref="FormatException"/> on a bad header, a
+    /// truncated file or an out-of-range edge. Unconnected pairs get +infinity.</summary>
     public static PlacementProblem Parse(string text)
     {
         var numbers = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);

@@ -7,6 +7,7 @@ namespace Dispatch.Solver.Placement;
 /// </summary>
 public sealed record PlacementProblem
 {
+    /// <summary>The objective: p-median (least weighted travel time) or mclp (most weight covered).</summary>
     public required PlacementModel Model { get; init; }
 
     /// <summary>How many sites to open (1 to the number of candidates).</summary>

@@ -14,6 +14,7 @@ public static class PlacementProblemValidator
     // A matrix full of NaN would otherwise make a million errors; beyond this many per list, one summary line.
     private const int MaxErrorsPerList = 20;
 
+    /// <summary>Every error of the problem, empty when it can be solved. Stops early when the matrix is too large to check.</summary>
     public static IReadOnlyList<ValidationError> Validate(PlacementProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -92,6 +93,7 @@ public static class PlacementProblemValidator
         return errors.Errors;
     }
 
+    /// <summary>For callers that built the problem in code: throws <see cref="ArgumentException"/> listing every error.</summary>
     public static void ThrowIfInvalid(PlacementProblem problem)
     {
         var errors = Validate(problem);

@@ -14,6 +14,7 @@ public sealed record PlacementRequest
     /// <summary><c>mclp</c> or <c>pmedian</c>.</summary>
     public string? Model { get; init; }
 
+    /// <summary>How many sites to open: a whole number from 1 to the number of candidates; required.</summary>
     public double? K { get; init; }
 
     /// <summary>A key of <c>parameters.resourceTypes</c>: its speed and mobilization give the travel times, and with
@@ -36,6 +37,8 @@ public sealed record PlacementRequest
     /// <summary>Travel times to use instead of the formula; its sites and demand are then the problem's.</summary>
     public PlacementTravelMatrix? TravelMatrix { get; init; }
 
+    /// <summary>The solve's time budget in milliseconds, default 30,000 (the HTTP endpoint caps it at 120,000). When it
+    /// runs out the best sites found are answered with <c>optimal: false</c>.</summary>
     public double? TimeLimitMs { get; init; }
 }
 
@@ -43,47 +46,65 @@ public sealed record PlacementRequest
 [JsonConverter(typeof(PlacementCandidatesConverter))]
 public sealed record PlacementCandidates
 {
+    /// <summary>The JSON string that selects every center's location as a candidate.</summary>
     public const string CentersName = "centers";
 
+    /// <summary>The default candidates: every center's location.</summary>
     public static PlacementCandidates Centers { get; } = new();
 
     /// <summary>Null for <c>"centers"</c>.</summary>
     public IReadOnlyList<PlacementSite>? Sites { get; init; }
 
+    /// <summary>True for <c>"centers"</c>, false for a list of sites.</summary>
     [JsonIgnore]
     public bool AreCenters => Sites is null;
 
+    /// <summary>Candidates given as a list of sites.</summary>
     public static PlacementCandidates Of(IReadOnlyList<PlacementSite> sites) => new() { Sites = sites ?? throw new ArgumentNullException(nameof(sites)) };
 }
 
+/// <summary>A candidate site for a new station.</summary>
 public sealed record PlacementSite
 {
+    /// <summary>Names the site in the answer's <c>sites</c> and in <c>travelMatrix.sites</c>; unique, required.</summary>
     public string? Id { get; init; }
 
+    /// <summary>Where a station could open; travel times are measured from here. Required.</summary>
     public GeoPoint? Location { get; init; }
 }
 
+/// <summary>A point of demand given in the request instead of the network's demand points.</summary>
 public sealed record PlacementDemandPoint
 {
+    /// <summary>Names the point in <c>travelMatrix.demand</c>; unique, required.</summary>
     public string? Id { get; init; }
 
+    /// <summary>Where the demand is; it must lie in a region, whose standard mclp uses. Required.</summary>
     public GeoPoint? Location { get; init; }
 
+    /// <summary>How much the point counts in the objective; finite, &gt;= 0, required. Used as
+    /// given, not scaled by the region's coverageWeight.</summary>
     public double? Weight { get; init; }
 }
 
 /// <summary><c>minutes[i][j]</c>: from site <c>sites[i]</c> to demand point <c>demand[j]</c>.</summary>
 public sealed record PlacementTravelMatrix
 {
+    /// <summary>Ids of known candidates (centers or the listed sites), once each, one per row; in this order they become
+    /// the problem's candidates.</summary>
     public IReadOnlyList<string>? Sites { get; init; }
 
+    /// <summary>Ids of known demand points, once each, one per column; in this order they become the problem's demand.</summary>
     public IReadOnlyList<string>? Demand { get; init; }
 
+    /// <summary>Travel minutes, finite and &gt;= 0, one row per site with one entry per demand point.</summary>
     public IReadOnlyList<IReadOnlyList<double>>? Minutes { get; init; }
 }
 
+/// <summary>Reads <c>candidates</c> as either the string <c>"centers"</c> or an array of sites, and writes it back the same way.</summary>
 public sealed class PlacementCandidatesConverter : JsonConverter<PlacementCandidates>
 {
+    /// <inheritdoc />
     public override PlacementCandidates? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         switch (reader.TokenType)
@@ -100,6 +121,7 @@ public sealed class PlacementCandidatesConverter : JsonConverter<PlacementCandid
         }
     }
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, PlacementCandidates value, JsonSerializerOptions options)
     {
         if (value.Sites is null)
@@ -123,6 +145,7 @@ public sealed record PlacementAnswer(
     double Gap,
     long SolveMillis)
 {
+    /// <summary>The wire subset of a solution: ids, not indices, and no bound or method.</summary>
     public static PlacementAnswer From(PlacementSolution solution)
     {
         ArgumentNullException.ThrowIfNull(solution);

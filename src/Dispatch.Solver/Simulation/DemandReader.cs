@@ -19,6 +19,9 @@ internal static class DemandReader
 
     public sealed record Calls(IReadOnlyList<SimulatedCall> List, DateTimeOffset HorizonStart, DateTimeOffset HorizonEnd);
 
+    /// <summary>Replays the given incidents or generates calls; null (with the errors recorded) when the demand is invalid.</summary>
+    /// <param name="errors">Collects every error, under <c>demand</c>.</param>
+    /// <param name="demand">The request's <c>demand</c>: exactly one of <c>incidents</c> and <c>generate</c>.</param>
     /// <param name="network">The base network: both runs take the same calls, drawn from its demand points.</param>
     public static Calls? Read(ValidationErrorSink errors, DemandDocument? demand, CompiledNetwork network)
     {

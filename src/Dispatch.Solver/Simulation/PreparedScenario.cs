@@ -9,6 +9,9 @@ namespace Dispatch.Solver.Simulation;
 /// <param name="Calls">The calls in the order they are taken (reportedAt, then id).</param>
 /// <param name="HorizonStart">Where KPIs over time start: the first call, or the generated span's start.</param>
 /// <param name="HorizonEnd">Where they end: the last call, or the generated span's end.</param>
+/// <param name="Policy">How the scenario run ranks options (request <c>policy</c>, default coverage).</param>
+/// <param name="BaselinePolicy">How the baseline run ranks options (request <c>baselinePolicy</c>, default <paramref name="Policy"/>).</param>
+/// <param name="MaxWaitMin">Minutes a call may wait in the queue before it leaves unserved (default 720).</param>
 public sealed record PreparedScenario(
     NetworkDocument ScenarioNetwork,
     NetworkDocument BaselineNetwork,

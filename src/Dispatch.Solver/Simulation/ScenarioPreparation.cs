@@ -12,16 +12,20 @@ public sealed class ScenarioPreparation
         Errors = errors;
     }
 
+    /// <summary>The run to start; null when the request is invalid.</summary>
     public PreparedScenario? Scenario { get; }
 
     /// <summary>Empty when the request is valid.</summary>
     public IReadOnlyList<ValidationError> Errors { get; }
 
+    /// <summary>True when <see cref="Scenario"/> is set and there are no errors.</summary>
     [MemberNotNullWhen(true, nameof(Scenario))]
     public bool IsValid => Scenario is not null;
 
+    /// <summary>A request that passed every check.</summary>
     public static ScenarioPreparation Valid(PreparedScenario scenario) => new(scenario ?? throw new ArgumentNullException(nameof(scenario)), []);
 
+    /// <summary>A rejected request; there must be at least one error.</summary>
     public static ScenarioPreparation Invalid(IReadOnlyList<ValidationError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);

@@ -8,7 +8,10 @@ namespace Dispatch.Solver.Simulation;
 /// <summary>Checks and runs what-if scenarios: the scenario and its baseline on the same calls.</summary>
 public static class ScenarioRunner
 {
+    /// <summary><c>maxWaitMin</c> when the request gives none: 12 hours in the queue, then a call is unserved.</summary>
     public const double DefaultMaxWaitMin = 720;
+
+    /// <summary>The largest <c>maxWaitMin</c> accepted: one year, in minutes.</summary>
     public const double MaxMaxWaitMin = 525_600;
 
     /// <summary>Validates the request, applies the changes to a copy of the base, and builds the call stream.</summary>

@@ -20,6 +20,7 @@ public sealed record SimulationKpis(
 /// <summary>Mean and nearest-rank percentiles of <c>responseMin</c> over served incidents.</summary>
 public sealed record ResponseStats(double? Mean, double? P50, double? P90, double? P95, double? Max)
 {
+    /// <summary>The statistics of a run with no served incident: every value null.</summary>
     public static ResponseStats None { get; } = new(null, null, null, null, null);
 }
 
@@ -33,6 +34,7 @@ public sealed record BusyShare(string CenterId, string Type, double? Share);
 public sealed record CoverageShare(double? All, double? Remote);
 
 /// <summary>An extension for charts: served incidents counted by response time, in bins of <see cref="BinMin"/> minutes.</summary>
+/// <param name="BinMin">The width of a bin, in minutes.</param>
 /// <param name="Counts">Counts[i] holds responses in [i * BinMin, (i + 1) * BinMin); the last bin holds everything beyond.</param>
 public sealed record ResponseHistogram(double BinMin, IReadOnlyList<int> Counts);
 

@@ -12,16 +12,20 @@ public sealed class IncidentValidation
         Errors = errors;
     }
 
+    /// <summary>The solver's incident; null when the body is invalid.</summary>
     public Incident? Incident { get; }
 
     /// <summary>Empty when the body is valid.</summary>
     public IReadOnlyList<ValidationError> Errors { get; }
 
+    /// <summary>True when <see cref="Incident"/> is set and there are no errors.</summary>
     [MemberNotNullWhen(true, nameof(Incident))]
     public bool IsValid => Incident is not null;
 
+    /// <summary>A body that passed every check.</summary>
     public static IncidentValidation Valid(Incident incident) => new(incident ?? throw new ArgumentNullException(nameof(incident)), []);
 
+    /// <summary>A rejected body; there must be at least one error.</summary>
     public static IncidentValidation Invalid(IReadOnlyList<ValidationError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);

@@ -10,15 +10,32 @@ namespace Dispatch.Solver.Validation;
 /// Every text has a maximum length so that an oversized field is a 400 and never a stored blob.</remarks>
 public static class IncidentValidator
 {
+    /// <summary>Longest <c>id</c>; the id becomes a case's URL segment.</summary>
     public const int MaxIdLength = 128;
+
+    /// <summary>Longest <c>fault</c>; catalog keys are short words.</summary>
     public const int MaxFaultLength = 64;
+
+    /// <summary>Longest <c>vehicle.tireSpec</c>, a size code such as <c>205/55R16</c>.</summary>
     public const int MaxTireSpecLength = 32;
+
+    /// <summary>Longest <c>vehicle.model</c>.</summary>
     public const int MaxModelLength = 64;
+
+    /// <summary>Longest <c>vin</c>; a real VIN has 17 characters.</summary>
     public const int MaxVinLength = 32;
+
+    /// <summary>Longest <c>customer.name</c>.</summary>
     public const int MaxCustomerNameLength = 200;
+
+    /// <summary>Longest <c>customer.phone</c>, room for an international number with separators.</summary>
     public const int MaxPhoneLength = 40;
+
+    /// <summary>Longest <c>notes</c>, the only text that may hold line breaks.</summary>
     public const int MaxNotesLength = 4000;
 
+    /// <summary>Every error of the body by its JSON path, or the incident with <c>reportedAt</c> in UTC and
+    /// <c>onExpressway</c> defaulted to false.</summary>
     /// <param name="request">The body as read.</param>
     /// <param name="now">The time the request arrived; the default of <c>reportedAt</c>.</param>
     public static IncidentValidation Validate(IncidentRequest? request, DateTimeOffset now)

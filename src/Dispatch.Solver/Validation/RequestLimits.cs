@@ -31,5 +31,6 @@ public static class RequestLimits
     /// <summary>What a time outside <see cref="MinYear"/>..<see cref="MaxYear"/> is told.</summary>
     public const string TimeMessage = "must be an ISO-8601 time between 2000 and 2200";
 
+    /// <summary>True for <see cref="MinYear"/> to <see cref="MaxYear"/> inclusive.</summary>
     public static bool IsPlausibleYear(int year) => year is >= MinYear and <= MaxYear;
 }

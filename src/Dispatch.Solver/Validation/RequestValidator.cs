@@ -71,6 +71,9 @@ public static class RequestValidator
     }
 
     /// <summary>An event of a case: a known type, and optionally where and when.</summary>
+    /// <param name="type">The event type; required.</param>
+    /// <param name="position">Where the event happened, if given; checked for range.</param>
+    /// <param name="at">When it happened, if given; its own year must be plausible.</param>
     /// <param name="types">The event types there are, in the order the answer lists them.</param>
     public static IReadOnlyList<ValidationError> CaseEvent(string? type, GeoPoint? position, DateTimeOffset? at, IReadOnlyCollection<string> types)
     {
@@ -95,6 +98,8 @@ public static class RequestValidator
     }
 
     /// <summary>A new API key: a name and a role.</summary>
+    /// <param name="name">A label for lists; required, at most <see cref="RequestLimits.MaxKeyNameLength"/> characters.</param>
+    /// <param name="role">One of <paramref name="roles"/>.</param>
     /// <param name="roles">The roles there are, in the order the answer lists them.</param>
     public static IReadOnlyList<ValidationError> NewApiKey(string? name, string? role, IReadOnlyCollection<string> roles)
     {
