@@ -33,6 +33,7 @@ public sealed class DispatchEngine
         greedy = new GreedyBatchBaseline(live, recommendations);
     }
 
+    /// <summary>How many units the network has, whatever their status.</summary>
     public int ResourceCount => live.Network.Resources.Length;
 
     /// <summary>The compiled network the engine walks; the simulator reads the same arrays instead of a second model.</summary>
@@ -60,22 +61,29 @@ public sealed class DispatchEngine
         return index < 0 ? null : live.Network.Regions[index].Code;
     }
 
+    /// <summary>Whether the network has a unit with this id.</summary>
     public bool HasResource(string resourceId) => live.Network.ResourcesById.ContainsKey(resourceId);
 
+    /// <summary>Whether the network has a service center with this id.</summary>
     public bool HasCenter(string centerId) => live.Network.CentersById.ContainsKey(centerId);
 
+    /// <summary>The unit's live status; throws for an unknown unit.</summary>
     public ResourceStatus StatusOf(string resourceId) => live.Resource(resourceId).Status;
 
+    /// <summary>The id of the center the unit belongs to (and returns to after a job).</summary>
     public string CenterOf(string resourceId) => live.Network.Centers[live.Resource(resourceId).CenterIndex].Id;
 
+    /// <summary>Where the unit stands now: its center, unless it was moved.</summary>
     public GeoPoint PositionOf(string resourceId)
     {
         var u = live.Resource(resourceId);
         return new GeoPoint(u.Lat, u.Lon);
     }
 
+    /// <summary>Sets the unit's status; the coverage index follows when it starts or stops being available.</summary>
     public void SetResourceStatus(string resourceId, ResourceStatus status) => live.SetResourceStatus(resourceId, status);
 
+    /// <summary>Moves the unit; the position index, the coverage index and the deviation bound follow.</summary>
     public void MoveResource(string resourceId, GeoPoint position) => live.MoveResource(resourceId, position);
 
     /// <summary>Sets a center's stock of a SKU; reserved never exceeds on hand.</summary>
@@ -87,6 +95,7 @@ public sealed class DispatchEngine
     /// <summary>Demand weight (times region weight) that only this resource covers; 0 when it is not available.</summary>
     public double CoverageLoss(string resourceId) => live.Coverage.Loss(live.Resource(resourceId).Index);
 
+    /// <summary>How many available units cover the demand point within its class's standard; throws for an unknown class or point.</summary>
     public int CoverCount(string coverageClass, string demandPointId) => live.CoverCount(coverageClass, demandPointId);
 
     /// <summary>The document with live status, position and stock.</summary>
