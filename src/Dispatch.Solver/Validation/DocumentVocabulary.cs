@@ -15,7 +15,7 @@ internal static class DocumentVocabulary
 
     public const string ScopeExpressway = "expressway";
 
-    public static readonly IReadOnlyList<string> Priorities = ["p1", "p2", "p3"];
+    public static readonly IReadOnlyList<string> Priorities = Dispatching.IncidentPriorityNames.All;
 
     public static readonly IReadOnlyList<string> Powertrains = ["bev", "erev", "phev", "ice"];
 }
