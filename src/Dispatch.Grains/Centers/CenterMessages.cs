@@ -21,7 +21,8 @@ public sealed record ResourceSnapshot(
 [GenerateSerializer, Immutable]
 public sealed record StockSnapshot([property: Id(0)] int OnHand, [property: Id(1)] int Reserved);
 
-/// <summary>What a center holds for an incident: a unit and maybe a part.</summary>
+/// <summary>What a center holds for an incident: a unit and maybe a part. <see cref="Mode"/> stays the wire name
+/// because holds are persisted in <see cref="CenterState"/>; code reads <see cref="ModeKind"/>.</summary>
 [GenerateSerializer, Immutable]
 public sealed record Reservation(
     [property: Id(0)] string IncidentId,
@@ -30,7 +31,11 @@ public sealed record Reservation(
     [property: Id(3)] string Mode,
     [property: Id(4)] string? Sku,
     [property: Id(5)] DateTimeOffset ReservedAt,
-    [property: Id(6)] double EtaMin);
+    [property: Id(6)] double EtaMin)
+{
+    /// <summary>The mode as the engine's enum; null for a name no version of the silo wrote.</summary>
+    public DispatchMode? ModeKind => DispatchModeNames.KindOf(Mode);
+}
 
 [GenerateSerializer, Immutable]
 public sealed record CenterSnapshot(

@@ -48,8 +48,8 @@ public sealed class BatchCases(IGrainFactory grains)
             var reason = cases[i] switch
             {
                 { Outcome: CaseOutcome.Conflict } => IdConflict,
-                { Case: { Status: CaseStatus.Open } } => null,
-                { Case: { Status: var status } } when CaseStatus.IsTerminal(status) => CaseClosed,
+                { Case.StatusKind: CaseStatusKind.Open } => null,
+                { Case.StatusKind: CaseStatusKind.Completed or CaseStatusKind.Cancelled } => CaseClosed,
                 _ => BatchGrainReasons.AlreadyDispatched,
             };
             if (reason is null)

@@ -1,25 +1,12 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 
 namespace Dispatch.Grains.Incidents;
 
-/// <summary>The case statuses and events of an incident's life (docs/api.md "Incidents").</summary>
-public static class CaseStatus
-{
-    public const string Open = "open";
-    public const string Dispatched = "dispatched";
-    public const string Enroute = "enroute";
-    public const string OnScene = "onscene";
-    public const string Towing = "towing";
-    public const string Completed = "completed";
-    public const string Cancelled = "cancelled";
-
-    public static readonly ImmutableArray<string> All = [Open, Dispatched, Enroute, OnScene, Towing, Completed, Cancelled];
-
-    public static bool IsTerminal(string status) => status is Completed or Cancelled;
-}
-
+/// <summary>The unit held for a case. <see cref="Mode"/> stays the wire name: the view is shown by the API and
+/// stored in <see cref="IncidentCaseState"/>; code reads <see cref="ModeKind"/>.</summary>
 [GenerateSerializer, Immutable]
 public sealed record AssignmentView(
     [property: Id(0)] string ResourceId,
@@ -27,7 +14,12 @@ public sealed record AssignmentView(
     [property: Id(2)] string Mode,
     [property: Id(3), JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Part,
     [property: Id(4)] double EtaMin,
-    [property: Id(5)] DateTimeOffset DispatchedAt);
+    [property: Id(5)] DateTimeOffset DispatchedAt)
+{
+    /// <summary>The mode as the engine's enum; null for a name no version of the silo wrote.</summary>
+    [JsonIgnore]
+    public DispatchMode? ModeKind => DispatchModeNames.KindOf(Mode);
+}
 
 [GenerateSerializer, Immutable]
 public sealed record TimelineEntry(
@@ -37,7 +29,7 @@ public sealed record TimelineEntry(
     [property: Id(3)] string? ResourceId = null,
     [property: Id(4)] string? Detail = null);
 
-/// <summary>The case as the API shows it.</summary>
+/// <summary>The case as the API shows it. <see cref="Status"/> stays the wire name; code reads <see cref="StatusKind"/>.</summary>
 [GenerateSerializer, Immutable]
 public sealed record CaseView(
     [property: Id(0)] string Id,
@@ -45,7 +37,12 @@ public sealed record CaseView(
     [property: Id(2)] IncidentRequest Incident,
     [property: Id(3), JsonIgnore(Condition = JsonIgnoreCondition.Never)] AssignmentView? Assignment,
     [property: Id(4)] ImmutableArray<TimelineEntry> Timeline,
-    [property: Id(5), JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? TimeToDispatchSec);
+    [property: Id(5), JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? TimeToDispatchSec)
+{
+    /// <summary>The status as an enum; null for a name no version of the silo wrote.</summary>
+    [JsonIgnore]
+    public CaseStatusKind? StatusKind => CaseStatus.KindOf(Status);
+}
 
 public enum CaseOutcome
 {

@@ -17,5 +17,6 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// <summary>Records a hold that was made for this case elsewhere (a batch dispatch).</summary>
     Task<CaseResult> RecordDispatchAsync(Reservation reservation);
 
-    Task<CaseResult> AddEventAsync(string type, DateTimeOffset? at, GeoPoint? position);
+    /// <summary>Records a step of the case (<see cref="CaseTransitions"/> says which may follow which).</summary>
+    Task<CaseResult> AddEventAsync(CaseStatusKind type, DateTimeOffset? at, GeoPoint? position);
 }

@@ -16,6 +16,7 @@ public sealed class IncidentCaseState
     /// <summary>The request as stored: in version 2 without <c>customer</c>, <c>vin</c> and <c>notes</c>.</summary>
     [Id(0)] public IncidentRequest? Request { get; set; }
     [Id(1)] public Incident? Incident { get; set; }
+    /// <summary>The wire name of the status, as states written before store it; code reads <see cref="StatusKind"/>.</summary>
     [Id(2)] public string Status { get; set; } = CaseStatus.Open;
     [Id(3)] public AssignmentView? Assignment { get; set; }
     [Id(4)] public List<TimelineEntry> Timeline { get; set; } = [];
@@ -31,6 +32,9 @@ public sealed class IncidentCaseState
     [Id(7)] public byte[]? FingerprintHash { get; set; }
 
     public bool Exists => Request is not null;
+
+    /// <summary>The status as an enum; null for a name no version of the silo wrote.</summary>
+    public CaseStatusKind? StatusKind => CaseStatus.KindOf(Status);
 
     /// <summary>Whether the state is in the version 2 layout (customer data sealed).</summary>
     public bool IsSealed => SealedCustomerData is not null;

@@ -57,8 +57,8 @@ public sealed class IncidentGrain(
             }
 
             // A retry may follow a first attempt that stored the case but failed to list it: list it again.
-            await Registry.TrackAsync(Id, state.State.Status);
-            return autoDispatch && state.State.Status == CaseStatus.Open ? await DispatchAsync(null, null) : new CaseResult(CaseOutcome.Ok, View(), null);
+            await Registry.TrackAsync(Id, state.State.StatusKind ?? CaseStatusKind.Open);
+            return autoDispatch && state.State.StatusKind == CaseStatusKind.Open ? await DispatchAsync(null, null) : new CaseResult(CaseOutcome.Ok, View(), null);
         }
 
         var data = CustomerData.Of(request) with { FingerprintKey = CustomerDataProtector.NewFingerprintKey() };
@@ -68,7 +68,7 @@ public sealed class IncidentGrain(
 
         // The listing is a hint that listings check against the case itself (a listed id with no case is skipped),
         // so it may be written before the case, beside the dispatch, rather than after it.
-        var listing = Registry.TrackAsync(Id, CaseStatus.Open);
+        var listing = Registry.TrackAsync(Id, CaseStatusKind.Open);
         DispatchDecision? decision = null;
         try
         {
@@ -118,12 +118,12 @@ public sealed class IncidentGrain(
         if (state.State.Assignment is { } assigned)
         {
             var same = (resourceId is null || resourceId == assigned.ResourceId) && (mode is null || mode == assigned.Mode);
-            return same && !CaseStatus.IsTerminal(state.State.Status)
+            return same && !state.State.StatusKind.IsTerminal()
                 ? new CaseResult(CaseOutcome.Ok, View(), null)
                 : new CaseResult(CaseOutcome.Conflict, View(), $"incident '{Id}' is {state.State.Status} with resource '{assigned.ResourceId}'");
         }
 
-        if (state.State.Status != CaseStatus.Open)
+        if (state.State.StatusKind != CaseStatusKind.Open)
         {
             return new CaseResult(CaseOutcome.Conflict, View(), $"incident '{Id}' is {state.State.Status} and cannot be dispatched");
         }
@@ -163,33 +163,33 @@ public sealed class IncidentGrain(
                 : new CaseResult(CaseOutcome.Conflict, View(), $"incident '{Id}' already has resource '{assigned.ResourceId}'");
         }
 
-        return state.State.Status == CaseStatus.Open
+        return state.State.StatusKind == CaseStatusKind.Open
             ? await RecordAsync(reservation)
             : new CaseResult(CaseOutcome.Conflict, View(), $"incident '{Id}' is {state.State.Status}");
     }
 
-    public async Task<CaseResult> AddEventAsync(string type, DateTimeOffset? at, GeoPoint? position)
+    public async Task<CaseResult> AddEventAsync(CaseStatusKind type, DateTimeOffset? at, GeoPoint? position)
     {
         if (!state.State.Exists)
         {
             return new CaseResult(CaseOutcome.NotFound, null, $"incident '{Id}' does not exist");
         }
 
-        var status = state.State.Status;
-        if (!CaseTransitions.IsAllowed(status, type, state.State.Assignment?.Mode))
+        var typeName = type.ToName();
+        if (!CaseTransitions.IsAllowed(state.State.StatusKind, type, state.State.Assignment?.ModeKind))
         {
-            return new CaseResult(CaseOutcome.Conflict, View(), $"'{type}' cannot follow '{status}'");
+            return new CaseResult(CaseOutcome.Conflict, View(), $"'{typeName}' cannot follow '{state.State.Status}'");
         }
 
         var when = at ?? time.GetUtcNow();
 
         // The recorded assignment names the center to end the hold at, even if the dispatcher has lost it.
         var recorded = state.State.Assignment is { } a ? new RecordedAssignment(a.CenterId, a.ResourceId, a.Part) : null;
-        if (type == CaseStatus.Completed)
+        if (type == CaseStatusKind.Completed)
         {
             await Dispatcher.CompleteAsync(Id, position ?? state.State.Incident!.Location, recorded);
         }
-        else if (type == CaseStatus.Cancelled)
+        else if (type == CaseStatusKind.Cancelled)
         {
             // Even with no assignment recorded: a hold may exist whose answer was lost. Releasing nothing is a no-op.
             await Dispatcher.ReleaseAsync(Id, recorded);
@@ -197,10 +197,10 @@ public sealed class IncidentGrain(
 
         await UpdateAsync(s =>
         {
-            s.Status = type;
-            s.Timeline.Add(new TimelineEntry(type, when, position, state.State.Assignment?.ResourceId));
+            s.Status = typeName;
+            s.Timeline.Add(new TimelineEntry(typeName, when, position, state.State.Assignment?.ResourceId));
         });
-        if (CaseStatus.IsTerminal(type))
+        if (type.IsTerminal())
         {
             await Registry.TrackAsync(Id, type);
         }

@@ -14,7 +14,7 @@ public static class IncidentRegistry
         return grains.GetGrain<IIncidentRegistryGrain>($"{network}/{StableHash(incidentId) % Shards}");
     }
 
-    public static async Task<ImmutableArray<IncidentListing>> ListAsync(IGrainFactory grains, string network, ImmutableArray<string> statuses)
+    public static async Task<ImmutableArray<IncidentListing>> ListAsync(IGrainFactory grains, string network, ImmutableArray<CaseStatusKind> statuses)
     {
         ArgumentNullException.ThrowIfNull(grains);
         var shards = await Task.WhenAll(Enumerable.Range(0, Shards)

@@ -18,10 +18,10 @@ public sealed class IncidentRegistryGrain(
     private readonly List<(IncidentListing Listing, TaskCompletionSource Written)> pending = [];
     private bool writing;
 
-    public Task TrackAsync(string incidentId, string status)
+    public Task TrackAsync(string incidentId, CaseStatusKind status)
     {
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        pending.Add((new IncidentListing(incidentId, status, time.GetUtcNow()), written));
+        pending.Add((new IncidentListing(incidentId, status.ToName(), time.GetUtcNow()), written));
         if (!writing)
         {
             writing = true;
@@ -31,11 +31,11 @@ public sealed class IncidentRegistryGrain(
         return written.Task;
     }
 
-    public Task<ImmutableArray<IncidentListing>> ListAsync(ImmutableArray<string> statuses)
+    public Task<ImmutableArray<IncidentListing>> ListAsync(ImmutableArray<CaseStatusKind> statuses)
     {
         var any = statuses.IsDefaultOrEmpty;
-        var active = any || statuses.Any(s => !CaseStatus.IsTerminal(s));
-        var closed = any || statuses.Any(CaseStatus.IsTerminal);
+        var active = any || statuses.Any(s => !s.IsTerminal());
+        var closed = any || statuses.Any(s => s.IsTerminal());
         var items = (active ? state.State.Active.Values : Enumerable.Empty<IncidentListing>())
             .Concat(closed ? state.State.RecentlyClosed : Enumerable.Empty<IncidentListing>())
             .OrderBy(l => l.Id, StringComparer.Ordinal)
@@ -88,7 +88,7 @@ public sealed class IncidentRegistryGrain(
 
     private static void Apply(IncidentRegistryState s, IncidentListing listing)
     {
-        if (CaseStatus.IsTerminal(listing.Status))
+        if (listing.StatusKind.IsTerminal())
         {
             s.Active.Remove(listing.Id);
             s.RecentlyClosed.RemoveAll(l => l.Id == listing.Id);

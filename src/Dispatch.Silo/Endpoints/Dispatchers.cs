@@ -13,7 +13,7 @@ public sealed class Dispatchers(IGrainFactory grains, Recommender recommender)
 
     public IDispatcherGrain Dispatcher => grains.GetGrain<IDispatcherGrain>(IncidentGrain.Network);
 
-    public Task<System.Collections.Immutable.ImmutableArray<IncidentListing>> ListIncidentsAsync(System.Collections.Immutable.ImmutableArray<string> statuses) =>
+    public Task<System.Collections.Immutable.ImmutableArray<IncidentListing>> ListIncidentsAsync(System.Collections.Immutable.ImmutableArray<CaseStatusKind> statuses) =>
         IncidentRegistry.ListAsync(grains, IncidentGrain.Network, statuses);
 
     public IIncidentGrain Incident(string id) => grains.GetGrain<IIncidentGrain>(id);

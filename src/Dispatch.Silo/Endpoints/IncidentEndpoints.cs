@@ -108,7 +108,7 @@ public static class IncidentEndpoints
             { Outcome: CaseOutcome.Created or CaseOutcome.Ok } => TypedResults.Created(location, OpenedCase.From(Mask(result.Case!, user))),
 
             // The case is open, but the automatic dispatch could not go: the answer says why.
-            { Case: { Status: CaseStatus.Open } open, Outcome: CaseOutcome.Unassignable or CaseOutcome.Conflict } when result.Recommendation is not null =>
+            { Case: { StatusKind: CaseStatusKind.Open } open, Outcome: CaseOutcome.Unassignable or CaseOutcome.Conflict } when result.Recommendation is not null =>
                 TypedResults.Created(location, OpenedCase.From(Mask(open, user), result.Detail, RecommendationAnswer.From(result.Recommendation))),
             _ => ToProblem(result),
         };
@@ -119,22 +119,23 @@ public static class IncidentEndpoints
         Dispatchers grains,
         ClaimsPrincipal user)
     {
-        var statuses = ImmutableArray<string>.Empty;
+        var statuses = ImmutableArray<CaseStatusKind>.Empty;
         if (!string.IsNullOrWhiteSpace(status))
         {
             var asked = status.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var unknown = asked.Where(s => s != "active" && !CaseStatus.All.Contains(s)).ToList();
+            var unknown = asked.Where(s => s != "active" && !CaseStatus.TryParse(s, out _)).ToList();
             if (unknown.Count > 0)
             {
                 return ProblemResults.Validation([("status", $"unknown status '{unknown[0]}': use {string.Join(", ", CaseStatus.All)} or active")]);
             }
 
-            statuses = [.. asked.SelectMany(s => s == "active" ? CaseStatus.All.Where(c => !CaseStatus.IsTerminal(c)) : [s]).Distinct()];
+            // Parsed once here; the grains and the filter below work on the enum.
+            statuses = [.. asked.SelectMany(s => s == "active" ? CaseStatus.Kinds.Where(c => !c.IsTerminal()) : [CaseStatus.KindOf(s)!.Value]).Distinct()];
         }
 
         var listed = await grains.ListIncidentsAsync(statuses);
         var cases = await Task.WhenAll(listed.Select(l => grains.Incident(l.Id).GetAsync()));
-        return TypedResults.Ok(new CaseList([.. cases.OfType<CaseView>().Where(c => statuses.IsEmpty || statuses.Contains(c.Status)).Select(c => Mask(c, user))]));
+        return TypedResults.Ok(new CaseList([.. cases.OfType<CaseView>().Where(c => statuses.IsEmpty || (c.StatusKind is { } kind && statuses.Contains(kind))).Select(c => Mask(c, user))]));
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(string id, Dispatchers grains, ClaimsPrincipal user)
@@ -174,7 +175,9 @@ public static class IncidentEndpoints
             return ProblemResults.Validation(errors.Select(e => (e.Path, e.Message)));
         }
 
-        var result = await grains.Incident(id).AddEventAsync(request!.Type!, request.At?.ToUniversalTime(), request.Position);
+        // The validator admitted only the names of CaseTransitions.EventTypes, so the name parses.
+        var type = CaseStatus.KindOf(request!.Type)!.Value;
+        var result = await grains.Incident(id).AddEventAsync(type, request.At?.ToUniversalTime(), request.Position);
         metrics.RecordIncidentEvent(request.Type!, result.Outcome);
         return result.Outcome == CaseOutcome.Ok ? TypedResults.Ok(Mask(result.Case!, user)) : ToProblem(result);
     }

@@ -133,7 +133,7 @@ internal sealed class CompiledNetwork
         foreach (var (fault, modes) in parameters.Faults ?? new Dictionary<string, IReadOnlyList<FaultModeDocument>>())
         {
             Faults[fault] = [.. modes.Select((m, i) => new FaultModeSpec(
-                m.Mode ?? string.Empty, i, m.Mode == "tow", TypeMask(m.Types), m.Part, m.ServiceMin ?? 0, m.PenaltyMin ?? 0))];
+                m.Mode ?? string.Empty, i, m.Mode == DispatchModeNames.Tow, TypeMask(m.Types), m.Part, m.ServiceMin ?? 0, m.PenaltyMin ?? 0))];
         }
     }
 

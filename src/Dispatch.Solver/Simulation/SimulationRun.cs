@@ -67,7 +67,8 @@ internal sealed class SimulationRun
         {
             callRegion[i] = network.RegionIndexOf(calls[i].Incident.Location.Lat, calls[i].Incident.Location.Lon);
             callMin[i] = Minutes(calls[i].Incident.ReportedAt - origin);
-            priorityRank[i] = calls[i].Incident.Priority switch { "p1" => 0, "p2" => 1, _ => 2 };
+            // A name the validators would not admit ranks with the routine ones.
+            priorityRank[i] = (int)(IncidentPriorityNames.TryParse(calls[i].Incident.Priority, out var priority) ? priority : IncidentPriority.P3);
         }
 
         queueOrder = Comparer<int>.Create((a, b) =>

@@ -4,8 +4,8 @@ namespace Dispatch.Solver.Validation;
 /// docs/api.md).</summary>
 internal static class DocumentVocabulary
 {
-    public const string ModeOnsite = "onsite";
-    public const string ModeTow = "tow";
+    public const string ModeOnsite = Dispatching.DispatchModeNames.Onsite;
+    public const string ModeTow = Dispatching.DispatchModeNames.Tow;
 
     public const string CenterDirect = "direct";
     public const string CenterPartner = "partner";
@@ -15,7 +15,7 @@ internal static class DocumentVocabulary
 
     public const string ScopeExpressway = "expressway";
 
-    public static readonly IReadOnlyList<string> Priorities = ["p1", "p2", "p3"];
+    public static readonly IReadOnlyList<string> Priorities = Dispatching.IncidentPriorityNames.All;
 
     public static readonly IReadOnlyList<string> Powertrains = ["bev", "erev", "phev", "ice"];
 }

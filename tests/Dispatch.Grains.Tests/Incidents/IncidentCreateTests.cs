@@ -23,7 +23,7 @@ public sealed class IncidentCreateTests(ClusterFixture fixture)
         Assert.Null(view.TimeToDispatchSec);
         Assert.Equal(new TimelineEntry("created", fixture.Now), Assert.Single(view.Timeline));
         Assert.Equal(area.Site, view.Incident.Location);
-        var open = await IncidentRegistry.ListAsync(fixture.Grains, IncidentGrain.Network, [CaseStatus.Open]);
+        var open = await IncidentRegistry.ListAsync(fixture.Grains, IncidentGrain.Network, [CaseStatusKind.Open]);
         Assert.Contains(open, l => l.Id == view.Id && l.Status == CaseStatus.Open);
     }
 
@@ -140,9 +140,9 @@ public sealed class IncidentCreateTests(ClusterFixture fixture)
 
         await TestCases.WalkToAsync(grain, CaseStatus.Completed);
 
-        Task<ImmutableArray<IncidentListing>> ListAsync(ImmutableArray<string> statuses) => IncidentRegistry.ListAsync(fixture.Grains, IncidentGrain.Network, statuses);
-        Assert.DoesNotContain(await ListAsync([CaseStatus.Open, CaseStatus.Dispatched]), l => l.Id == id);
-        Assert.Contains(await ListAsync([CaseStatus.Completed]), l => l.Id == id);
-        Assert.Contains(await ListAsync(ImmutableArray<string>.Empty), l => l.Id == id && l.Status == CaseStatus.Completed);
+        Task<ImmutableArray<IncidentListing>> ListAsync(ImmutableArray<CaseStatusKind> statuses) => IncidentRegistry.ListAsync(fixture.Grains, IncidentGrain.Network, statuses);
+        Assert.DoesNotContain(await ListAsync([CaseStatusKind.Open, CaseStatusKind.Dispatched]), l => l.Id == id);
+        Assert.Contains(await ListAsync([CaseStatusKind.Completed]), l => l.Id == id);
+        Assert.Contains(await ListAsync(ImmutableArray<CaseStatusKind>.Empty), l => l.Id == id && l.Status == CaseStatus.Completed);
     }
 }

@@ -38,6 +38,10 @@ public static class TestCases
         return (grain, created);
     }
 
+    /// <summary>Reports an event by its wire name, as the API receives it, so that the tests read like the API.</summary>
+    public static Task<CaseResult> AddEventAsync(this IIncidentGrain grain, string type, DateTimeOffset? at, GeoPoint? position) =>
+        grain.AddEventAsync(CaseStatus.KindOf(type) ?? throw new ArgumentException($"'{type}' is no case status", nameof(type)), at, position);
+
     /// <summary>Takes a case from open to <paramref name="status"/> by the legal path (tow cases pass towing).</summary>
     public static async Task WalkToAsync(IIncidentGrain grain, string status, string? resourceId = null, string? mode = null)
     {
