@@ -35,11 +35,13 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <param name="deleteDataOnDispose">Remove the data directory with the process (tests); a load run keeps it
     /// when it failed, for its log and database.</param>
     /// <param name="directoryPrefix">How the temporary data directory's name starts.</param>
+    /// <param name="dataDirectory">An existing data directory to start on (a restart after a crash) instead of a new one.</param>
     public static SiloProcess Start(
         string siloDll,
         IReadOnlyDictionary<string, string>? settings = null,
         bool deleteDataOnDispose = false,
-        string directoryPrefix = "dispatch-silo-")
+        string directoryPrefix = "dispatch-silo-",
+        string? dataDirectory = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(siloDll);
         if (!File.Exists(siloDll))
@@ -47,7 +49,7 @@ public sealed class SiloProcess : IAsyncDisposable
             throw new FileNotFoundException($"The silo assembly {siloDll} does not exist; build src/Dispatch.Silo first.", siloDll);
         }
 
-        var dataDirectory = Directory.CreateTempSubdirectory(directoryPrefix).FullName;
+        dataDirectory ??= Directory.CreateTempSubdirectory(directoryPrefix).FullName;
         var port = FreeLoopbackPort();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet")
@@ -72,7 +74,7 @@ public sealed class SiloProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        var log = new StreamWriter(Path.Combine(dataDirectory, "silo.log")) { AutoFlush = true };
+        var log = new StreamWriter(Path.Combine(dataDirectory, "silo.log"), append: true) { AutoFlush = true };
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => WriteLine(log, e.Data);
         process.ErrorDataReceived += (_, e) => WriteLine(log, e.Data);
@@ -172,6 +174,13 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         return null;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush; what storage had committed is all that is left.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync().ConfigureAwait(false);
     }
 
     /// <summary>SIGTERM for a graceful stop, a kill if it lingers.</summary>

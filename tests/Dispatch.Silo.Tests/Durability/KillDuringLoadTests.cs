@@ -23,7 +23,7 @@ public sealed class KillDuringLoadTests : IDisposable
     public async Task Kill9_WhileCreatesWithAutoDispatchAreInFlight_EveryAnsweredCaseAndHoldSurvives()
     {
         var answered = new ConcurrentDictionary<string, JsonObject>(StringComparer.Ordinal);
-        await using (var silo = SiloChildProcess.Start(dataDirectory))
+        await using (var silo = SiloBuild.StartOn(dataDirectory))
         {
             await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
             using var http = silo.CreateAdminClient();
@@ -74,7 +74,7 @@ public sealed class KillDuringLoadTests : IDisposable
         }
 
         Assert.True(answered.Count >= AnsweredBeforeKill);
-        await using var restarted = SiloChildProcess.Start(dataDirectory);
+        await using var restarted = SiloBuild.StartOn(dataDirectory);
         await restarted.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         using var after = restarted.CreateAdminClient();
         var lost = new List<string>();

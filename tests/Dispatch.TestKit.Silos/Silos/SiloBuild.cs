@@ -26,4 +26,8 @@ public static class SiloBuild
     /// <param name="settings">Extra configuration, as environment variables (<c>Dispatch__...</c>).</param>
     public static SiloProcess Start(IReadOnlyDictionary<string, string>? settings = null) =>
         SiloProcess.Start(FindDll(), settings, deleteDataOnDispose: true, directoryPrefix: "dispatch-test-silo-");
+
+    /// <summary>Starts that build on a given data directory, kept when the process is disposed (a restart may follow).</summary>
+    public static SiloProcess StartOn(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null) =>
+        SiloProcess.Start(FindDll(), settings, dataDirectory: dataDirectory);
 }
