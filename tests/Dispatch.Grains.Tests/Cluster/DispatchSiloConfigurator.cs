@@ -16,11 +16,18 @@ public sealed class DispatchSiloConfigurator : ISiloConfigurator
 
     public void Configure(ISiloBuilder siloBuilder)
     {
+        AddDispatchServices(siloBuilder);
+        siloBuilder.Services.AddFakeGrainClock();
+    }
+
+    /// <summary>Everything of a test silo but its clock: memory storage, serialization, metrics, the shared key ring.</summary>
+    public static void AddDispatchServices(ISiloBuilder siloBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(siloBuilder);
         siloBuilder
             .AddMemoryGrainStorage(GrainStorage.Name)
             .AddMemoryGrainStorageAsDefault();
         siloBuilder.Services.AddDispatchSerialization();
-        siloBuilder.Services.AddFakeGrainClock();
         siloBuilder.Services.AddMetrics();
         siloBuilder.Services.AddSingleton<ScenarioMetrics>();
         siloBuilder.Services.AddSingleton(DataProtection);

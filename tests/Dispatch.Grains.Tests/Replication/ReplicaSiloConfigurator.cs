@@ -1,6 +1,4 @@
 using Dispatch.Grains.Replication;
-using Dispatch.Grains.Scenarios;
-using Dispatch.Grains.Serialization;
 using Dispatch.Grains.Tests.Cluster;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,14 +13,8 @@ public sealed class ReplicaSiloConfigurator : ISiloConfigurator
 {
     public void Configure(ISiloBuilder siloBuilder)
     {
-        siloBuilder
-            .AddMemoryGrainStorage(GrainStorage.Name)
-            .AddMemoryGrainStorageAsDefault();
-        siloBuilder.Services.AddDispatchSerialization();
+        DispatchSiloConfigurator.AddDispatchServices(siloBuilder);
         siloBuilder.Services.AddSingleton(TimeProvider.System);
-        siloBuilder.Services.AddMetrics();
-        siloBuilder.Services.AddSingleton<ScenarioMetrics>();
-        siloBuilder.Services.AddSingleton(DispatchSiloConfigurator.DataProtection);
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"{EngineReplicaOptions.Section}:Lease"] = "00:00:03",
