@@ -9,7 +9,7 @@ namespace Dispatch.Grains.Incidents;
 
 /// <summary>One incident's case. Customer data lives in plain text only in <see cref="customerData"/>, in memory
 /// while the grain is active; the stored state holds it sealed (<see cref="IncidentCaseState"/>).</summary>
-public sealed class IncidentGrain(
+public sealed partial class IncidentGrain(
     [PersistentState("incident", GrainStorage.Name)] IPersistentState<IncidentCaseState> state,
     TimeProvider time,
     IDataProtectionProvider dataProtection) : Grain, IIncidentGrain
