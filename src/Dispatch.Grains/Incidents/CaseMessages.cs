@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using Dispatch.Grains.Notifications;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
 
@@ -42,6 +43,10 @@ public sealed record CaseView(
     /// <summary>The status as an enum; null for a name no version of the silo wrote.</summary>
     [JsonIgnore]
     public CaseStatusKind? StatusKind => CaseStatus.KindOf(Status);
+
+    /// <summary>The case's customer notifications and where each stands; never what they say (docs/notifications.md).</summary>
+    [Id(8)]
+    public ImmutableArray<NotificationView> Notifications { get; init; } = [];
 }
 
 public enum CaseOutcome

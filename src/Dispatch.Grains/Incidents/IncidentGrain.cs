@@ -42,6 +42,7 @@ public sealed partial class IncidentGrain(
             customerData = CustomerData.Of(plain);
         }
 
+        ResumeNotificationDelivery();
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -92,6 +93,7 @@ public sealed partial class IncidentGrain(
                 if (decision is { Status: DispatchStatus.Dispatched, Reservation: { } reservation })
                 {
                     Assign(s, reservation);
+                    Notify(s, Notifications.NotificationKinds.Dispatched);
                 }
             }, data);
             await Task.WhenAll(listing, write);
@@ -199,6 +201,7 @@ public sealed partial class IncidentGrain(
         {
             s.Status = typeName;
             s.Timeline.Add(new TimelineEntry(typeName, when, position, state.State.Assignment?.ResourceId));
+            NotifyOnEvent(s, type);
         });
         if (type.IsTerminal())
         {
@@ -209,7 +212,7 @@ public sealed partial class IncidentGrain(
 
     private async Task<CaseResult> RecordAsync(Reservation reservation)
     {
-        await UpdateAsync(s => Assign(s, reservation));
+        await UpdateAsync(s => { Assign(s, reservation); Notify(s, Notifications.NotificationKinds.Dispatched); });
         return new CaseResult(CaseOutcome.Ok, View(), null);
     }
 
@@ -249,6 +252,7 @@ public sealed partial class IncidentGrain(
                 s.Fingerprint = null;
             }
         }, GrainContext);
+        KickNotificationDelivery();
 
         // Only once storage has it: a failed write keeps (and deactivates with) the data storage has.
         if ((created ?? resealed?.Data) is { } data)
@@ -271,6 +275,6 @@ public sealed partial class IncidentGrain(
         double? toDispatch = s.Assignment is { } a && request.ReportedAt is { } reported
             ? Math.Max(0, (a.DispatchedAt - reported).TotalSeconds)
             : null;
-        return new CaseView(Id, s.Status, request, s.Assignment, [.. s.Timeline], toDispatch);
+        return new CaseView(Id, s.Status, request, s.Assignment, [.. s.Timeline], toDispatch) { Notifications = NotificationViews() };
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using Dispatch.Grains.Incidents;
+using Dispatch.Grains.Notifications;
 using Dispatch.Solver.Documents;
 
 namespace Dispatch.Silo.Endpoints;
@@ -18,9 +19,12 @@ public sealed record OpenedCase(
     string? DispatchProblem = null,
     RecommendationAnswer? Recommendation = null)
 {
+    /// <summary>As <see cref="CaseView.Notifications"/>.</summary>
+    public ImmutableArray<NotificationView> Notifications { get; init; } = [];
+
     public static OpenedCase From(CaseView view) =>
-        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec);
+        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec) { Notifications = view.Notifications };
 
     public static OpenedCase From(CaseView view, string? problem, RecommendationAnswer recommendation) =>
-        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec, problem, recommendation);
+        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec, problem, recommendation) { Notifications = view.Notifications };
 }

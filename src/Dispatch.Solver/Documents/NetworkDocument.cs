@@ -131,6 +131,10 @@ public sealed record CenterDocument
     /// <summary>A display name.</summary>
     public string? Name { get; init; }
 
+    /// <summary>The number customers are given to call the center (customer notifications), at most 40 characters;
+    /// optional.</summary>
+    public string? Phone { get; init; }
+
     /// <summary><c>direct</c> or <c>partner</c> (a contracted operator: its units pay <c>partnerPenaltyMin</c> and alone
     /// may serve under <c>partner_only</c> rules); required.</summary>
     public string? Kind { get; init; }

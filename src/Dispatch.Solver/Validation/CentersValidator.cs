@@ -35,6 +35,7 @@ internal sealed class CentersValidator(ValidationErrorSink errors, ResourceTypeR
     {
         CenterIds.Register(errors, JsonPathText.Member(path, "id"), center.Id);
         errors.OptionalText(JsonPathText.Member(path, "name"), center.Name, MaxNameLength);
+        errors.OptionalText(JsonPathText.Member(path, "phone"), center.Phone, IncidentValidator.MaxPhoneLength, allowBlank: false);
 
         var kindPath = JsonPathText.Member(path, "kind");
         if (errors.Require(kindPath, center.Kind) && center.Kind is not (DocumentVocabulary.CenterDirect or DocumentVocabulary.CenterPartner))
