@@ -32,6 +32,11 @@ public sealed class OptionsValidationTests
         { DispatchSettings.DefaultBodyLimitBytes, "lots", DispatchSettings.DefaultBodyLimitBytes },
         { DispatchSettings.ScenarioMaxRunning, "-1", DispatchSettings.ScenarioMaxRunning },
         { DispatchSettings.ScenarioMaxRunningPerKey, "-2", DispatchSettings.ScenarioMaxRunningPerKey },
+        { "Dispatch:Notifications:Webhooks:0:Url", "hooks.example.com/dispatch", "Dispatch:Notifications:Webhooks:0:Url" },
+        { "Dispatch:Notifications:Webhooks:0:Url", "ftp://hooks.example.com/dispatch", "Dispatch:Notifications:Webhooks:0:Url" },
+        { "Dispatch:Notifications:Webhooks:0:Secret", "", "Dispatch:Notifications:Webhooks:0:Secret" },
+        { "Dispatch:Notifications:InitialRetryDelay", "00:00:00", "Dispatch:Notifications:InitialRetryDelay" },
+        { "Dispatch:Notifications:MaxAttempts", "0", "Dispatch:Notifications:MaxAttempts" },
     };
 
     [Theory]
