@@ -14,7 +14,8 @@ public sealed partial class IncidentGrain : IIncidentOutbox
     /// <summary>Set by a change that added a message; the write that stores it then kicks delivery.</summary>
     private bool notificationAdded;
 
-    private NotificationSettings NotificationSettings => notificationSettings ??= ServiceProvider.GetRequiredService<NotificationSettings>();
+    /// <summary>A silo wired without notifications (a bare test cluster) has no webhook: its messages are skipped.</summary>
+    private NotificationSettings NotificationSettings => notificationSettings ??= ServiceProvider.GetService<NotificationSettings>() ?? new NotificationSettings();
 
     private INotificationDeliveryGrain Delivery => GrainFactory.GetGrain<INotificationDeliveryGrain>(Id);
 

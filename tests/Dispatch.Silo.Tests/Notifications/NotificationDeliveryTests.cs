@@ -165,6 +165,8 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
     {
         await StartSiloAsync(null);
         using var agent = await Silo.AgentAsync();
+        var network = await agent.GetJsonAsync("/v1/network");
+        Assert.Equal(PhoneOf(SitesNetwork.Center(3)), network.GetProperty("centers")[3].Str("phone"));
         var id = $"ntf-s-{Guid.NewGuid():N}";
 
         var created = await agent.CreateCaseAsync(IncidentBodies.FlatTire(SitesNetwork.At(3), id) with { AutoDispatch = true });

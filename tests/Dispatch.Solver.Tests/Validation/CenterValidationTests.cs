@@ -27,6 +27,26 @@ public sealed class CenterValidationTests
         ErrorAssert.Single(NetworkValidator.Validate(document), path, message);
     }
 
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("+86 891\n555")]
+    [InlineData("+86 891 555 0100 0100 0100 0100 0100 0100 01")]
+    public void Validate_BadCenterPhone_ReportsPhone(string phone)
+    {
+        var document = ValidNetwork.Build().WithCenter(0, c => c with { Phone = phone });
+
+        Assert.Equal(["centers[0].phone"], NetworkValidator.Validate(document).Select(e => e.Path));
+    }
+
+    [Fact]
+    public void Validate_CenterPhone_IsValidAndRoundTrips()
+    {
+        var document = ValidNetwork.Build().WithCenter(0, c => c with { Phone = "+86 891 555 0100" });
+
+        Assert.Empty(NetworkValidator.Validate(document));
+        Assert.Equal("+86 891 555 0100", DocumentJson.ParseNetwork(DocumentJson.Write(document)).Centers![0].Phone);
+    }
+
     [Fact]
     public void Validate_MissingCenterLocation_ReportsLocation()
     {
