@@ -3,7 +3,7 @@
 import { api } from "./api";
 import { clear, h } from "./dom";
 import { Form, input, select } from "./forms";
-import { describeReason } from "./reasons";
+import { groupExclusions } from "./reasons";
 import { nextEvents } from "./roles";
 import type { Case, DispatchOption, GeoPoint, IncidentBody, NetworkDocument, Recommendation } from "./types";
 
@@ -101,7 +101,7 @@ export class AgentView {
   private async recommend(): Promise<void> {
     this.form.clearErrors();
     try {
-      this.answer = await api<Recommendation>("POST", "/v1/recommendations?options=6&excluded=12", this.body());
+      this.answer = await api<Recommendation>("POST", "/v1/recommendations?options=6&excluded=all", this.body());
       this.chosen = this.answer.recommendation ?? undefined;
       this.renderAnswer();
     } catch (error) {
@@ -129,8 +129,8 @@ export class AgentView {
       const table = h("table", { class: "options", id: "options" },
         h("caption", {}, "Options, best first: choose the one to dispatch"),
         h("thead", {}, h("tr", {},
-          ...["", "Unit", "Center", "Mode", "Part", "ETA", "Score", "ETA", "Mode", "Region", "Partner", "Coverage"].map((t, i) =>
-            h("th", { scope: "col", class: i >= 7 ? "breakdown" : undefined }, i >= 7 ? `+ ${t}` : t)))));
+          ...["", "Unit", "Center", "Mode", "Part", "ETA", "Score = ETA + mode + other region + partner + coverage"].map((t) =>
+            h("th", { scope: "col" }, t)))));
       const body = h("tbody");
       options.forEach((o, index) => {
         const radio = h("input", { type: "radio", name: "option", id: `opt-${index}`, checked: o === this.chosen, "aria-label": `Choose ${o.resourceId} (${o.mode})` });
@@ -144,12 +144,10 @@ export class AgentView {
           h("td", {}, o.part ?? "–"),
           h("td", { class: within === false ? "late" : within ? "ok" : undefined },
             `${o.etaMin.toFixed(0)} min`, within === undefined ? "" : within ? " ✓" : " late"),
-          h("td", {}, o.score.toFixed(1)),
-          h("td", { class: "breakdown" }, o.breakdown.etaMin.toFixed(1)),
-          h("td", { class: "breakdown" }, o.breakdown.modePenaltyMin.toFixed(0)),
-          h("td", { class: "breakdown" }, o.breakdown.crossRegionPenaltyMin.toFixed(0)),
-          h("td", { class: "breakdown" }, o.breakdown.partnerPenaltyMin.toFixed(0)),
-          h("td", { class: "breakdown", title: `coverage loss ${o.breakdown.coverageLoss.toFixed(2)}` }, o.breakdown.coveragePenaltyMin.toFixed(1))));
+          h("td", { class: "breakdown" }, h("strong", {}, o.score.toFixed(1)), " = ",
+            [o.breakdown.etaMin.toFixed(1), o.breakdown.modePenaltyMin.toFixed(0), o.breakdown.crossRegionPenaltyMin.toFixed(0),
+              o.breakdown.partnerPenaltyMin.toFixed(0), o.breakdown.coveragePenaltyMin.toFixed(1)].join(" + "),
+            h("br"), h("small", {}, `coverage loss ${o.breakdown.coverageLoss.toFixed(2)}`))));
       });
       table.append(body);
       const dispatch = h("button", { type: "button", class: "primary", id: "dispatch" }, "Open case and dispatch");
@@ -157,12 +155,17 @@ export class AgentView {
       this.result.append(h("div", { class: "scroll" }, table), h("div", { class: "actions" }, dispatch));
     }
     if (answer.excluded.length > 0) {
-      this.result.append(h("h3", {}, "Not sent, nearest first"),
-        h("ul", { class: "excluded", id: "excluded" }, ...answer.excluded.map((x) => {
-          const ruleId = x.reason.includes(":") ? x.reason.slice(x.reason.indexOf(":") + 1) : undefined;
+      const groups = groupExclusions(answer.excluded, rules, classes);
+      this.result.append(h("h3", {}, `Not sent: ${answer.excluded.length} units, by reason, nearest first`),
+        h("div", { class: "excluded", id: "excluded" }, ...groups.map((g) => {
+          const ruleId = g.reason.includes(":") ? g.reason.slice(g.reason.indexOf(":") + 1) : undefined;
           const rule = rules.find((r) => r.id === ruleId);
-          return h("li", { "data-reason": x.reason, title: rule?.description ?? x.reason },
-            h("strong", {}, x.resourceId), ` (${x.centerId}): ${describeReason(x.reason, rules, classes)}`);
+          const shown = g.units.slice(0, 25);
+          return h("details", { "data-reason": g.reason },
+            h("summary", {}, h("strong", {}, `${g.units.length} ${g.units.length === 1 ? "unit" : "units"}`), ` ${g.text}`),
+            rule?.description ? h("p", { class: "meta" }, rule.description) : null,
+            h("ul", {}, ...shown.map((u) => h("li", {}, `${u.resourceId} (${u.centerId})`)),
+              g.units.length > shown.length ? h("li", { class: "meta" }, `and ${g.units.length - shown.length} more`) : null));
         })));
     }
   }

@@ -76,13 +76,14 @@ export class NetworkMap {
       name: `Units ${status}`,
       type: "scatter",
       coordinateSystem: "geo",
-      symbolSize: 5,
-      itemStyle: { color: statusColors[status] },
+      symbolSize: 4,
+      itemStyle: { color: statusColors[status], opacity: 0.85 },
       data: units.filter((u) => u.status === status).map((u) => ({
         name: u.id, value: [u.at.lon, u.at.lat], symbol: typeSymbols[u.type] ?? "circle",
         tip: `${u.id}<br>${u.type.replace(/_/g, " ")} · ${u.status}<br>${u.centerKind} center ${u.centerId}`,
       })),
       zlevel: 2,
+      z: 1,
     }));
 
     const open = this.cases.map((c) => ({ c, level: escalationLevel(c), age: ageMinutes(c, now) }));
@@ -137,17 +138,17 @@ export class NetworkMap {
             };
           },
         },
+        ...unitSeries,
         {
-          name: "Direct centers", type: "scatter", coordinateSystem: "geo", symbol: "rect", symbolSize: 7, zlevel: 2,
+          name: "Direct centers", type: "scatter", coordinateSystem: "geo", symbol: "rect", symbolSize: 7, zlevel: 2, z: 5,
           itemStyle: { color: "#1565c0" },
           data: network.centers.filter((c) => c.kind === "direct").map((c) => ({ name: c.id, value: [c.location.lon, c.location.lat], tip: `${c.name}<br>direct · ${c.id}` })),
         },
         {
-          name: "Partner centers", type: "scatter", coordinateSystem: "geo", symbol: "diamond", symbolSize: 8, zlevel: 2,
+          name: "Partner centers", type: "scatter", coordinateSystem: "geo", symbol: "diamond", symbolSize: 9, zlevel: 2, z: 5,
           itemStyle: { color: "#00897b" },
           data: network.centers.filter((c) => c.kind === "partner").map((c) => ({ name: c.id, value: [c.location.lon, c.location.lat], tip: `${c.name}<br>partner · ${c.id}` })),
         },
-        ...unitSeries,
         {
           name: "Open incidents", type: "scatter", coordinateSystem: "geo", zlevel: 3,
           data: open.filter((x) => x.level === 0).map(incidentPoint),

@@ -66,3 +66,9 @@ describe("lateShareColor", () => {
     expect(lateShareColor(null)).toBe("#e0e0e0");
   });
 });
+
+describe("lateShareColor halfway", () => {
+  it("mixes evenly at a quarter late (the legend's middle swatch)", () => {
+    expect(lateShareColor(0.25)).toBe("#9d754d");
+  });
+});

@@ -8,7 +8,7 @@ export interface UnitMark { id: string; type: string; status: string; centerId: 
  * ring around the center, by its index, so that seventeen units of one depot do not hide one another; a unit
  * elsewhere is drawn where it is.
  */
-export function unitMarks(centers: readonly Center[], ringDeg = 0.12): UnitMark[] {
+export function unitMarks(centers: readonly Center[], ringDeg = 0.25): UnitMark[] {
   const marks: UnitMark[] = [];
   for (const center of centers) {
     const units: Resource[] = center.resources ?? [];

@@ -237,7 +237,11 @@ export class PlannerView {
           h("span", { class: `kpi-scenario${r.better === "scenario" ? " better" : ""}`, "data-column": "scenario" }, h("small", {}, "scenario "), r.scenario),
           h("span", { class: `kpi-baseline${r.better === "baseline" ? " better" : ""}`, "data-column": "baseline" }, h("small", {}, "baseline "), r.baseline))))),
       h("h3", {}, "Response times"), chartEl,
-      h("div", { class: "field inline" }, h("label", { for: "late-map-source" }, "Map: late share per region of"), show));
+      h("div", { class: "field inline" }, h("label", { for: "late-map-source" }, "Map: late share per region of"), show),
+      h("p", { class: "scale" }, h("span", { class: "swatch", style: "background:#66bb6a" }), " none late ",
+        h("span", { class: "swatch", style: "background:#9d754d" }), " 25 % ",
+        h("span", { class: "swatch", style: "background:#d32f2f" }), " half or more late ",
+        h("span", { class: "swatch", style: "background:#e0e0e0" }), " no calls"));
     this.chart?.dispose();
     this.chart = echarts.init(chartEl);
     const hist = histogramSeries(s, b);

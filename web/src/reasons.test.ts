@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeReason, ruleName, typesPhrase } from "./reasons";
+import { describeReason, groupExclusions, ruleName, typesPhrase } from "./reasons";
 import type { Rule } from "./types";
 
 const classes = {
@@ -42,5 +42,19 @@ describe("ruleName and typesPhrase", () => {
 
   it("lists mixed classes by type", () => {
     expect(typesPhrase(["flatbed", "service_van"], classes)).toBe("flatbeds, service vans");
+  });
+});
+
+describe("groupExclusions", () => {
+  it("groups by reason in the order of each reason's nearest unit, keeping units nearest first", () => {
+    const groups = groupExclusions([
+      { resourceId: "p-sv", centerId: "p", reason: "part_out_of_stock" },
+      { resourceId: "c-fb1", centerId: "c", reason: "partner_only:changtang-reserve" },
+      { resourceId: "p-4x4", centerId: "p", reason: "part_out_of_stock" },
+      { resourceId: "c-fb2", centerId: "c", reason: "partner_only:changtang-reserve" },
+    ], rules, classes);
+    expect(groups.map((g) => g.reason)).toEqual(["part_out_of_stock", "partner_only:changtang-reserve"]);
+    expect(groups[1].text).toBe("barred: Changtang reserve is partner-only for tow trucks");
+    expect(groups[1].units.map((u) => u.resourceId)).toEqual(["c-fb1", "c-fb2"]);
   });
 });

@@ -49,3 +49,26 @@ export function describeReason(
   if (code === "rule_denied") return `barred: ${name} is closed to ${types}`;
   return `${reason.replace(/_/g, " ")}`;
 }
+
+export interface ExclusionGroup { reason: string; text: string; units: { resourceId: string; centerId: string }[]; }
+
+/**
+ * Excluded units grouped by reason, the groups in the order of their nearest unit (the answer lists units nearest
+ * first), so a thousand excluded units read as a handful of sentences, the one about the units close by first.
+ */
+export function groupExclusions(
+  excluded: readonly { resourceId: string; centerId: string; reason: string }[],
+  rules: readonly Rule[],
+  classOf: Record<string, { coverageClass?: string }>,
+): ExclusionGroup[] {
+  const groups = new Map<string, ExclusionGroup>();
+  for (const x of excluded) {
+    let group = groups.get(x.reason);
+    if (!group) {
+      group = { reason: x.reason, text: describeReason(x.reason, rules, classOf), units: [] };
+      groups.set(x.reason, group);
+    }
+    group.units.push({ resourceId: x.resourceId, centerId: x.centerId });
+  }
+  return [...groups.values()];
+}
