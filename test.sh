@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test of the solution, then lints the silo's OpenAPI document (tools/openapi-lint). Provisions what
-# they need on a fresh machine: a throwaway PostgreSQL on loopback (DISPATCH_TEST_POSTGRES), unless one is given
-# already, and the pinned Redocly CLI (npm ci).
+# Runs every test of the solution, then lints the silo's OpenAPI document (tools/openapi-lint) and runs the web
+# console's unit tests (web/, Vitest). Provisions what they need on a fresh machine: a throwaway PostgreSQL on
+# loopback (DISPATCH_TEST_POSTGRES), unless one is given already, Debian's chromium for the console's end-to-end
+# tests (never Playwright's own browser downloads), and the pinned npm packages (npm ci).
 # Ends with one line "N passed, N failed" and a non-zero exit status on any failure, the lint's included.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -72,6 +73,13 @@ if [[ -z "${DISPATCH_TEST_POSTGRES:-}" ]]; then
     start_postgres
 fi
 
+# The web console's end-to-end tests (tests/Dispatch.Console.Tests) drive headless chromium from Debian's package.
+if [[ -z "${DISPATCH_CHROMIUM:-}" && ! -x /usr/bin/chromium ]]; then
+    echo "chromium not found: installing Debian's package (apt-get) for the console's end-to-end tests."
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+        || echo "chromium could not be installed: the console's end-to-end tests will fail." >&2
+fi
+
 results="$root/TestResults/test-sh"
 rm -rf "$results"
 mkdir -p "$results"
@@ -104,7 +112,21 @@ if [[ "$lint_status" -ne 0 ]]; then
     echo "OpenAPI lint failed (exit $lint_status): see above." >&2
 fi
 
-# Sum the outcome counters of every TRX file (one per test project).
+# The web console's own unit tests (web/, Vitest, the pinned packages of its package-lock.json), reported as JUnit
+# XML beside the TRX files and counted with them.
+web_status=0
+if command -v npm >/dev/null 2>&1; then
+    mkdir -p "$results/web"
+    (cd "$root/web" && npm ci --no-audit --no-fund && npx vitest run --reporter=default --reporter=junit \
+        --outputFile.junit="$results/web/vitest.xml") || web_status=$?
+else
+    web_status=1
+fi
+if [[ "$web_status" -ne 0 ]]; then
+    echo "Web console unit tests failed (exit $web_status): see above." >&2
+fi
+
+# Sum the outcome counters of every TRX file (one per test project) and of the web console's JUnit file.
 read -r passed failed < <(python3 - "$results" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
@@ -115,11 +137,17 @@ for path in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
         continue
     passed += int(counters.get("passed", 0))
     failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0)) + int(counters.get("aborted", 0))
+for path in glob.glob(sys.argv[1] + "/web/*.xml"):
+    for suite in ET.parse(path).getroot().iter("testsuite"):
+        total = int(suite.get("tests", 0))
+        bad = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+        passed += total - bad - int(suite.get("skipped", 0))
+        failed += bad
 print(passed, failed)
 PY
 )
 
 echo "$passed passed, $failed failed" | tee "$results/summary.txt"
-if [[ "$status" -ne 0 || "$failed" -ne 0 || "$lint_status" -ne 0 ]]; then
+if [[ "$status" -ne 0 || "$failed" -ne 0 || "$lint_status" -ne 0 || "$web_status" -ne 0 ]]; then
     exit 1
 fi

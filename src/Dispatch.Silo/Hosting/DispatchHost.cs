@@ -49,6 +49,7 @@ public static class DispatchHost
     public static WebApplication UseDispatchHost(this WebApplication app)
     {
         app.UseDispatchProblems();
+        app.UseDispatchConsole();
         app.UseMiddleware<RequestBodyLimits>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -57,6 +58,7 @@ public static class DispatchHost
         app.MapDispatchOpenApi();
         app.MapDispatchMetrics();
         app.MapAdminKeyEndpoints();
+        app.MapMeEndpoints();
         app.PrintStartupBanner();
         return app;
     }

@@ -19,6 +19,7 @@ public static class OpenApiHosting
         ["Incidents"] = "Cases: open one (idempotent), dispatch it, report its events, follow its timeline. Agents and admins write, every role reads.",
         ["Scenarios"] = "What-if runs, computed on a copy of the network: live state never changes. Planners and admins.",
         ["Planning"] = "Where to place units: coverage (mclp) and p-median models. Planners and admins.",
+        ["Identity"] = "Who the caller is: the API key's id, name and role. Every role.",
         ["Admin"] = "API keys: create one (the key is shown once), list and revoke them. Admins only.",
     };
 
