@@ -31,13 +31,16 @@ public sealed class IncidentCaseState
     /// same id), keyed by the fingerprint key inside <see cref="SealedCustomerData"/>.</summary>
     [Id(7)] public byte[]? FingerprintHash { get; set; }
 
+    /// <summary>When the customer data was erased (on request or by retention); the case, its timeline and KPIs stay.</summary>
+    [Id(14)] public DateTimeOffset? CustomerErasedAt { get; set; }
+
     public bool Exists => Request is not null;
 
     /// <summary>The status as an enum; null for a name no version of the silo wrote.</summary>
     public CaseStatusKind? StatusKind => CaseStatus.KindOf(Status);
 
-    /// <summary>Whether the state is in the version 2 layout (customer data sealed).</summary>
-    public bool IsSealed => SealedCustomerData is not null;
+    /// <summary>Whether the state is in the version 2 layout (customer data sealed, or erased).</summary>
+    public bool IsSealed => SealedCustomerData is not null || CustomerErasedAt is not null;
 
     public IncidentCaseState Clone() => new()
     {
@@ -49,5 +52,6 @@ public sealed class IncidentCaseState
         Fingerprint = Fingerprint,
         SealedCustomerData = SealedCustomerData,
         FingerprintHash = FingerprintHash,
+        CustomerErasedAt = CustomerErasedAt,
     };
 }
