@@ -92,6 +92,11 @@ public sealed class CustomerDataExposureTests : IAsyncLifetime
             await ProblemAssert.IsProblemAsync(invalid, HttpStatusCode.BadRequest);
         }
 
+        using (var broken = await agent.SendRawAsync(HttpMethod.Post, "/v1/incidents", $$$"""{"customer":{"name":"{{{Probe.Name}}}","phone":{{{Probe.Phone}}}}}"""))
+        {
+            await ProblemAssert.IsProblemAsync(broken, HttpStatusCode.BadRequest);
+        }
+
         await admin.GetJsonAsync(CaseSteps.CasePath(id));
         using (var erased = await admin.DeleteAsync(CaseSteps.CasePath(id) + "/customer"))
         {
