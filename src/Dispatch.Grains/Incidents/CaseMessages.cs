@@ -28,7 +28,8 @@ public sealed record TimelineEntry(
     [property: Id(1)] DateTimeOffset At,
     [property: Id(2)] GeoPoint? Position = null,
     [property: Id(3)] string? ResourceId = null,
-    [property: Id(4)] string? Detail = null);
+    [property: Id(4)] string? Detail = null,
+    [property: Id(5)] string? By = null);
 
 /// <summary>The case as the API shows it. <see cref="Status"/> stays the wire name; code reads <see cref="StatusKind"/>.</summary>
 [GenerateSerializer, Immutable]

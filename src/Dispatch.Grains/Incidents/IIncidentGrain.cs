@@ -19,4 +19,8 @@ public interface IIncidentGrain : IGrainWithStringKey
 
     /// <summary>Records a step of the case (<see cref="CaseTransitions"/> says which may follow which).</summary>
     Task<CaseResult> AddEventAsync(CaseStatusKind type, DateTimeOffset? at, GeoPoint? position);
+
+    /// <summary>Erases the customer's name, phone, VIN and notes and the fingerprint key; the case, its timeline and
+    /// KPIs stay. Idempotent. For <see cref="ErasureReason.Retention"/> only a closed case is erased.</summary>
+    Task<CaseResult> EraseCustomerDataAsync(ErasureReason reason);
 }

@@ -33,14 +33,16 @@ public sealed class IncidentCaseState
 
     /// <summary>Customer notifications, written with the change they tell of (docs/notifications.md); no customer data.</summary>
     [Id(12)] public List<Notifications.OutboxMessage> Outbox { get; set; } = [];
+    /// <summary>When the customer data was erased (on request or by retention); the case, its timeline and KPIs stay.</summary>
+    [Id(14)] public DateTimeOffset? CustomerErasedAt { get; set; }
 
     public bool Exists => Request is not null;
 
     /// <summary>The status as an enum; null for a name no version of the silo wrote.</summary>
     public CaseStatusKind? StatusKind => CaseStatus.KindOf(Status);
 
-    /// <summary>Whether the state is in the version 2 layout (customer data sealed).</summary>
-    public bool IsSealed => SealedCustomerData is not null;
+    /// <summary>Whether the state is in the version 2 layout (customer data sealed, or erased).</summary>
+    public bool IsSealed => SealedCustomerData is not null || CustomerErasedAt is not null;
 
     public IncidentCaseState Clone() => new()
     {
@@ -53,5 +55,6 @@ public sealed class IncidentCaseState
         SealedCustomerData = SealedCustomerData,
         FingerprintHash = FingerprintHash,
         Outbox = [.. Outbox],
+        CustomerErasedAt = CustomerErasedAt,
     };
 }

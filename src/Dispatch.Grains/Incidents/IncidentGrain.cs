@@ -36,7 +36,7 @@ public sealed partial class IncidentGrain(
             // Throws when the key ring that sealed it is gone: the case cannot be served without it.
             customerData = protector.Unseal(sealedData);
         }
-        else if (s.Request is { } plain)
+        else if (s.Request is { } plain && !s.IsSealed)
         {
             // Version 1: stored in plain text; sealed on the next write.
             customerData = CustomerData.Of(plain);
@@ -52,6 +52,11 @@ public sealed partial class IncidentGrain(
         var fingerprint = DocumentJson.Write(request with { Id = Id, AutoDispatch = null });
         if (state.State.Exists)
         {
+            if (state.State.CustomerErasedAt is not null)
+            {
+                return ErasedConflict();
+            }
+
             if (!IsSameRequest(fingerprint))
             {
                 return new CaseResult(CaseOutcome.Conflict, View(), $"incident '{Id}' exists with a different request");
@@ -184,6 +189,11 @@ public sealed partial class IncidentGrain(
         }
 
         var when = at ?? time.GetUtcNow();
+        if (type.IsTerminal())
+        {
+            // Before the case closes, so that a closed case is never missing from the retention sweep's index.
+            await ScheduleErasureAsync();
+        }
 
         // The recorded assignment names the center to end the hold at, even if the dispatcher has lost it.
         var recorded = state.State.Assignment is { } a ? new RecordedAssignment(a.CenterId, a.ResourceId, a.Part) : null;
@@ -243,7 +253,9 @@ public sealed partial class IncidentGrain(
         (CustomerData Data, byte[] Sealed, byte[]? FingerprintHash)? resealed = created is null && state.State is { Exists: true, IsSealed: false } legacy ? Reseal(legacy) : null;
         await state.UpdateAsync(s => s.Clone(), s =>
         {
+            var known = s.Timeline.Count;
             change(s);
+            Attribute(s.Timeline, known);
             if (resealed is { } r)
             {
                 s.Request = CustomerData.Strip(s.Request!);

@@ -10,6 +10,7 @@ public static class AuthHosting
     {
         builder.Services.AddSingleton<ApiKeyCache>();
         builder.Services.AddSingleton<ApiKeyService>();
+        builder.Services.AddSingleton<Dispatch.Grains.Auditing.AuditLog>();
         builder.Services
             .AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

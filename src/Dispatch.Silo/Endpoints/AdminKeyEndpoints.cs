@@ -17,6 +17,7 @@ public static class AdminKeyEndpoints
 
         keys.MapPost("/", CreateAsync)
             .WithName("createApiKey")
+            .Audited("key.create", target: AuditDetails.CreatedKeyId, detail: AuditDetails.CreatedKeyRole)
             .WithSummary("Create an API key; the key is in this answer only.")
             .WithDescription("name: 1..200 characters; role: agent, planner or admin. The key itself is shown in this answer and never again (it is stored as a hash).");
         keys.MapGet("/", ListAsync)
@@ -24,6 +25,7 @@ public static class AdminKeyEndpoints
             .WithSummary("List API keys (never the keys themselves).");
         keys.MapDelete("/{id}", RevokeAsync)
             .WithName("revokeApiKey")
+            .Audited("key.revoke")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Revoke an API key.")
             .WithDescription("A revoked key is refused (401) from then on.");

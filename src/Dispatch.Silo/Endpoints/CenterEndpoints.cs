@@ -24,6 +24,7 @@ public static class CenterEndpoints
             .WithDescription("The center as in the network document, with live unit status and position and stock {onHand, reserved}.");
         centers.MapPost("/{id}/stock", AdjustStockAsync).RequireKey(AuthPolicies.Admin)
             .WithName("adjustStock")
+            .Audited("stock.change", detail: AuditDetails.Stock)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Move stock in or out: on hand never goes below what open incidents hold.")

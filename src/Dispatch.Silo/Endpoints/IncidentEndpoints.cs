@@ -36,10 +36,12 @@ public static class IncidentEndpoints
                 "422 outside the served area.");
         incidents.MapGet("/", ListAsync).RequireKey(AuthPolicies.Reader)
             .WithName("listIncidents")
+            .AuditedCustomerReads()
             .WithSummary("Cases by status: ?status=open (comma-separated statuses; 'active' = every status not closed).")
             .WithDescription("Without status: every open case and the recently closed ones. For a planner key, customer, vin and notes are masked as \"***\".");
         incidents.MapGet("/{id}", GetAsync).RequireKey(AuthPolicies.Reader)
             .WithName("getIncident")
+            .AuditedCustomerReads()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The case with its timeline and time to dispatch.");
         incidents.MapPost("/{id}/dispatch", DispatchAsync).RequireKey(AuthPolicies.Agent)

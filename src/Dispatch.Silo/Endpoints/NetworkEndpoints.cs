@@ -21,6 +21,7 @@ public static class NetworkEndpoints
             .WithDescription("It can be PUT back unchanged. 404 before any network is loaded.");
         network.MapPut("/", PutAsync).RequireKey(AuthPolicies.Admin)
             .WithName("replaceNetwork")
+            .Audited("network.replace", subject: "network", detail: AuditDetails.NetworkVersion)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Replace the whole network; validated as a whole, nothing changes on any error.")

@@ -22,11 +22,13 @@ public static class ResourceEndpoints
         var resources = app.MapGroup("/v1/resources").WithTags("Network").RequireKey(AuthPolicies.Admin);
         resources.MapPut("/{id}/position", SetPositionAsync)
             .WithName("setResourcePosition")
+            .Audited("resource.position", detail: AuditDetails.Position)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Where the unit is now.")
             .WithDescription("lat within -90..90, lon within -180..180 (WGS84 degrees).");
         resources.MapPut("/{id}/status", SetStatusAsync)
             .WithName("setResourceStatus")
+            .Audited("resource.status", detail: AuditDetails.Status)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("available or offline; not while the unit is assigned to an open incident.")

@@ -32,6 +32,11 @@ public static class DispatchHost
 
         var dataDirectory = DataDirectory.From(data);
         var storage = StorageSettings.From(storageOptions, dataDirectory);
+        if (storage.SqliteFile is { } sqliteFile)
+        {
+            DataDirectory.PreparePrivateDatabaseFile(sqliteFile);
+        }
+
         builder.Services.AddSingleton(dataDirectory);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RequestBodyLimits>();
@@ -52,6 +57,7 @@ public static class DispatchHost
         app.UseDispatchConsole();
         app.UseMiddleware<RequestBodyLimits>();
         app.UseAuthentication();
+        app.UseDispatchCaller();
         app.UseAuthorization();
 
         app.MapDispatchHealth();

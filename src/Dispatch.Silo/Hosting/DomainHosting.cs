@@ -13,6 +13,8 @@ public static class DomainHosting
         builder.Services.AddEngineReplica(builder.Configuration);
         builder.Services.AddSingleton<Dispatchers>();
         builder.Services.AddHostedService<NetworkSeeder>();
+        builder.AddSettings<PrivacyOptions>(PrivacyOptions.Section, SettingsRegistration.Annotations);
+        builder.Services.AddHostedService<RetentionSweep>();
         builder.AddDispatchScenarios();
         builder.AddDispatchNotifications();
         return builder;
@@ -25,6 +27,8 @@ public static class DomainHosting
         app.MapResourceEndpoints();
         app.MapRecommendationEndpoints();
         app.MapIncidentEndpoints();
+        app.MapCustomerDataEndpoints();
+        app.MapAuditEndpoints();
         app.MapBatchEndpoints();
         app.MapScenarioEndpoints();
         app.MapPlacementEndpoints();

@@ -26,6 +26,11 @@ public sealed record StorageSettings(
         _ => throw new InvalidOperationException("In-memory storage has no ADO.NET invariant."),
     };
 
+    /// <summary>The SQLite database file, for SQLite storage on a file (not in memory); else null.</summary>
+    public string? SqliteFile => Provider == StorageProviderKind.Sqlite && new SqliteConnectionStringBuilder(ConnectionString) is { Mode: not SqliteOpenMode.Memory, DataSource: { Length: > 0 } source } && source != ":memory:"
+        ? Path.GetFullPath(source)
+        : null;
+
     /// <param name="options">Options that passed <see cref="StorageOptionsValidator"/>.</param>
     public static StorageSettings From(StorageOptions options, DataDirectory dataDirectory)
     {

@@ -21,7 +21,7 @@ public sealed class IncidentCreateTests(ClusterFixture fixture)
         Assert.Equal(CaseStatus.Open, view.Status);
         Assert.Null(view.Assignment);
         Assert.Null(view.TimeToDispatchSec);
-        Assert.Equal(new TimelineEntry("created", fixture.Now), Assert.Single(view.Timeline));
+        Assert.Equal(new TimelineEntry("created", fixture.Now, By: "system"), Assert.Single(view.Timeline));
         Assert.Equal(area.Site, view.Incident.Location);
         var open = await IncidentRegistry.ListAsync(fixture.Grains, IncidentGrain.Network, [CaseStatusKind.Open]);
         Assert.Contains(open, l => l.Id == view.Id && l.Status == CaseStatus.Open);
