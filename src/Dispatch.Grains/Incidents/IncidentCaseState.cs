@@ -31,6 +31,9 @@ public sealed class IncidentCaseState
     /// same id), keyed by the fingerprint key inside <see cref="SealedCustomerData"/>.</summary>
     [Id(7)] public byte[]? FingerprintHash { get; set; }
 
+    /// <summary>Waits in the dispatcher's queue for a unit to free up (docs/waiting-and-reassign.md); shown only while open.</summary>
+    [Id(10)] public bool Waiting { get; set; }
+
     public bool Exists => Request is not null;
 
     /// <summary>The status as an enum; null for a name no version of the silo wrote.</summary>
@@ -49,5 +52,6 @@ public sealed class IncidentCaseState
         Fingerprint = Fingerprint,
         SealedCustomerData = SealedCustomerData,
         FingerprintHash = FingerprintHash,
+        Waiting = Waiting,
     };
 }

@@ -24,6 +24,7 @@ public static class DomainHosting
         app.MapResourceEndpoints();
         app.MapRecommendationEndpoints();
         app.MapIncidentEndpoints();
+        app.MapReassignEndpoints();
         app.MapBatchEndpoints();
         app.MapScenarioEndpoints();
         app.MapPlacementEndpoints();
