@@ -54,6 +54,12 @@ public sealed partial class DispatcherGrain
             break;
         }
 
+        // A waiting case that the batch served leaves the queue.
+        foreach (var hold in reserved)
+        {
+            await LeaveQueueAsync(hold.IncidentId);
+        }
+
         return new BatchReservations(reserved.ToImmutable(), adopted, stopped);
     }
 }

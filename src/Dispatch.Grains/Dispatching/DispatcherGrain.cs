@@ -11,7 +11,10 @@ namespace Dispatch.Grains.Dispatching;
 
 /// <summary>The one decision maker of a network. Its state lives in the center grains and the network grain; it keeps
 /// only an index of them in memory and rebuilds it on activation, so a lost silo loses nothing committed.</summary>
-public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : Grain, IDispatcherGrain
+public sealed partial class DispatcherGrain(
+    ILogger<DispatcherGrain> logger,
+    [PersistentState("queue", GrainStorage.Name)] IPersistentState<DispatchQueueState> queue,
+    TimeProvider time) : Grain, IDispatcherGrain
 {
     private readonly Dictionary<string, Reservation> reservations = new(StringComparer.Ordinal);
     private DispatchEngine? engine;
@@ -50,6 +53,8 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         engine = DispatchEngine.Create(document with { Centers = [.. centers.Select(c => c.Document)] });
         engine.TrackChanges();
         logger.IndexRebuilt(NetworkKey, version, engine.ResourceCount, reservations.Count);
+        await ResumeQueueAsync();
+        await PublishChangesAsync();
     }
 
     public Task<Immutable<RecommendationResult?>> RecommendSharedAsync(Immutable<Incident> incident, RecommendationQuery query) =>
@@ -70,10 +75,15 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
 
         if (reservations.TryGetValue(incidentId, out var held))
         {
-            return held.ResourceId == (resourceId ?? held.ResourceId) && held.Mode == (mode ?? held.Mode)
-                ? new DispatchDecision(DispatchStatus.Dispatched, null, held, null, null)
-                : new DispatchDecision(DispatchStatus.Conflict, null, held, engine.Recommend(incident, RecommendationQuery.Default),
-                    $"incident '{incidentId}' already holds resource '{held.ResourceId}' ({held.Mode})");
+            if (held.ResourceId == (resourceId ?? held.ResourceId) && held.Mode == (mode ?? held.Mode))
+            {
+                // The caller records this hold itself now (a queue dispatch it did not hear of yet, or a lost answer).
+                await LeaveQueueAsync(incidentId);
+                return new DispatchDecision(DispatchStatus.Dispatched, null, held, null, null);
+            }
+
+            return new DispatchDecision(DispatchStatus.Conflict, null, held, engine.Recommend(incident, RecommendationQuery.Default),
+                $"incident '{incidentId}' already holds resource '{held.ResourceId}' ({held.Mode})");
         }
 
         var choice = Choose(incident, resourceId, mode);
@@ -83,6 +93,12 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         }
 
         var outcome = await ReserveAsync(incidentId, choice.Option!);
+        if (outcome.Result != ReservationResult.Refused)
+        {
+            // Dispatched by hand (or adopted) while waiting: it leaves the queue.
+            await LeaveQueueAsync(incidentId);
+        }
+
         return outcome.Result switch
         {
             ReservationResult.Reserved => choice with { Reservation = outcome.Reservation },
@@ -100,7 +116,14 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
     private async Task<Reservation?> CompleteCoreAsync(string incidentId, GeoPoint at, RecordedAssignment? recorded)
     {
         await SettleAsync();
-        return await EndAsync(incidentId, recorded, center => center.CommitAsync(incidentId, at.Lat, at.Lon), at);
+        await LeaveQueueAsync(incidentId);
+        var ended = await EndAsync(incidentId, recorded, center => center.CommitAsync(incidentId, at.Lat, at.Lon), at);
+        if (ended is not null)
+        {
+            await ServeQueueAsync();
+        }
+
+        return ended;
     }
 
     public Task<Reservation?> ReleaseAsync(string incidentId, RecordedAssignment? recorded) =>
@@ -109,7 +132,14 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
     private async Task<Reservation?> ReleaseCoreAsync(string incidentId, RecordedAssignment? recorded)
     {
         await SettleAsync();
-        return await EndAsync(incidentId, recorded, center => center.ReleaseAsync(incidentId), null);
+        await LeaveQueueAsync(incidentId);
+        var ended = await EndAsync(incidentId, recorded, center => center.ReleaseAsync(incidentId), null);
+        if (ended is not null)
+        {
+            await ServeQueueAsync();
+        }
+
+        return ended;
     }
 
     /// <summary>Ends a hold at the center that holds it: the one in the dispatcher's map or, when the map lacks it (a
@@ -176,6 +206,9 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         await Task.WhenAll(removed.Select(id => GrainFactory.GetGrain<IServiceCenterGrain>(id).RemoveAsync()));
         engine = next;
         next.TrackChanges();
+
+        // More units, parts or reach may serve a waiting case; the holds go out with the whole network.
+        await ServeQueueAsync();
         await PublishChangesAsync(networkReplaced: true);
         logger.NetworkReplaced(NetworkKey, version, next.ResourceCount);
         return new NetworkChange(NetworkChangeStatus.Accepted, [], version);
@@ -196,6 +229,10 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         if (result.Succeeded && result.Value!.StatusKind is { } parsed)
         {
             engine.SetResourceStatus(resourceId, parsed);
+            if (parsed == ResourceStatus.Available)
+            {
+                await ServeQueueAsync();
+            }
         }
 
         return result;
@@ -236,6 +273,10 @@ public sealed partial class DispatcherGrain(ILogger<DispatcherGrain> logger) : G
         if (result.Succeeded)
         {
             engine.SetStock(centerId, sku, result.Value!.OnHand, result.Value.Reserved);
+            if (delta > 0)
+            {
+                await ServeQueueAsync();
+            }
         }
 
         return result;

@@ -14,4 +14,13 @@ internal static partial class DispatcherLog
 
     [LoggerMessage(103, LogLevel.Warning, "Dispatcher {Network} lost touch with center {Center}; its state is read again before the next decision")]
     public static partial void CenterUnsettled(this ILogger logger, string network, string center);
+
+    [LoggerMessage(104, LogLevel.Information, "Dispatcher {Network}: a case waits for a unit; {Waiting} cases waiting")]
+    public static partial void CaseQueued(this ILogger logger, string network, int waiting);
+
+    [LoggerMessage(105, LogLevel.Information, "Dispatcher {Network} dispatched {Served} waiting cases; {Waiting} still waiting")]
+    public static partial void QueueServed(this ILogger logger, string network, int served, int waiting);
+
+    [LoggerMessage(106, LogLevel.Warning, "Dispatcher {Network}: a reassignment could not put back the unit it released; the center is read again")]
+    public static partial void ReassignRestoreFailed(this ILogger logger, string network);
 }

@@ -22,13 +22,16 @@ public enum DispatchStatus
     NoNetwork,
 }
 
+/// <summary>A dispatcher's answer. <see cref="Queued"/>: the case could not be served now and waits in the queue
+/// (docs/waiting-and-reassign.md).</summary>
 [GenerateSerializer, Immutable]
 public sealed record DispatchDecision(
     [property: Id(0)] DispatchStatus Status,
     [property: Id(1)] DispatchOption? Option,
     [property: Id(2)] Reservation? Reservation,
     [property: Id(3)] RecommendationResult? Recommendation,
-    [property: Id(4)] string? Detail);
+    [property: Id(4)] string? Detail,
+    [property: Id(5)] bool Queued = false);
 
 public enum NetworkChangeStatus
 {

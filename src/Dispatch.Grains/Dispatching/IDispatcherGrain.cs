@@ -29,6 +29,22 @@ public interface IDispatcherGrain : IGrainWithStringKey
 
     Task<DispatchDecision> DispatchAsync(string incidentId, Incident incident, string? resourceId, string? mode);
 
+    /// <summary>Dispatches the best unit, or, when no unit may take the incident, puts it in the waiting queue (answered
+    /// <see cref="DispatchStatus.Unassignable"/> with <see cref="DispatchDecision.Queued"/>), to be dispatched as soon as
+    /// an eligible unit frees up; the case is then told by <see cref="Incidents.IIncidentGrain.RecordQueuedDispatchAsync"/>.</summary>
+    Task<DispatchDecision> DispatchOrQueueAsync(string incidentId, Incident incident);
+
+    /// <summary>The waiting queue, in the order it is served.</summary>
+    Task<ImmutableArray<QueuedCase>> GetQueueAsync();
+
+    /// <summary>The case recorded the hold the queue made for it: no need to tell it again.</summary>
+    Task QueueDispatchRecordedAsync(string incidentId);
+
+    /// <summary>Swaps the incident's unit (and part) for another in one turn: the best other one, or the one named.
+    /// <see cref="DispatchStatus.Dispatched"/> with the new hold, or the incident keeps the old one and the answer says
+    /// why (<see cref="DispatchStatus.Conflict"/> with a fresh recommendation, or as a dispatch answers a named unit).</summary>
+    Task<DispatchDecision> ReassignAsync(string incidentId, Incident incident, string? resourceId, string? mode, RecordedAssignment? recorded);
+
     /// <summary>The live network for a batch to be solved on outside this grain (<see cref="BatchRun"/>), and which of
     /// the given incidents already hold a unit. One short turn.</summary>
     Task<BatchSnapshot> GetBatchSnapshotAsync(ImmutableArray<string> incidentIds);

@@ -39,7 +39,8 @@ public sealed record CaseView(
     [property: Id(2)] IncidentRequest Incident,
     [property: Id(3), JsonIgnore(Condition = JsonIgnoreCondition.Never)] AssignmentView? Assignment,
     [property: Id(4)] ImmutableArray<TimelineEntry> Timeline,
-    [property: Id(5), JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? TimeToDispatchSec)
+    [property: Id(5), JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? TimeToDispatchSec,
+    [property: Id(7)] bool Waiting = false)
 {
     /// <summary>The status as an enum; null for a name no version of the silo wrote.</summary>
     [JsonIgnore]

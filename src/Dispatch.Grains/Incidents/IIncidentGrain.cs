@@ -1,6 +1,7 @@
 using Dispatch.Grains.Centers;
 using Dispatch.Solver.Dispatching;
 using Dispatch.Solver.Documents;
+using Orleans.Concurrency;
 
 namespace Dispatch.Grains.Incidents;
 
@@ -16,6 +17,16 @@ public interface IIncidentGrain : IGrainWithStringKey
 
     /// <summary>Records a hold that was made for this case elsewhere (a batch dispatch).</summary>
     Task<CaseResult> RecordDispatchAsync(Reservation reservation);
+
+    /// <summary>Records the hold the waiting queue made for this case (docs/waiting-and-reassign.md). One-way: the
+    /// dispatcher never waits on a case; the case confirms with <see cref="Dispatching.IDispatcherGrain.QueueDispatchRecordedAsync"/>,
+    /// or gives the unit back when it can no longer take it. Sent again until confirmed, so it must be idempotent.</summary>
+    [OneWay]
+    Task RecordQueuedDispatchAsync(Reservation reservation);
+
+    /// <summary>Releases the case's unit and part and holds another (the best, or the one named), or keeps the old
+    /// one and says why. <paramref name="reason"/> goes on the timeline.</summary>
+    Task<CaseResult> ReassignAsync(string? resourceId, string? mode, string reason);
 
     /// <summary>Records a step of the case (<see cref="CaseTransitions"/> says which may follow which).</summary>
     Task<CaseResult> AddEventAsync(CaseStatusKind type, DateTimeOffset? at, GeoPoint? position);

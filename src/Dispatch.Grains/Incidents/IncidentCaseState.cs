@@ -35,6 +35,8 @@ public sealed class IncidentCaseState
     [Id(12)] public List<Notifications.OutboxMessage> Outbox { get; set; } = [];
     /// <summary>When the customer data was erased (on request or by retention); the case, its timeline and KPIs stay.</summary>
     [Id(14)] public DateTimeOffset? CustomerErasedAt { get; set; }
+    /// <summary>Waits in the dispatcher's queue for a unit to free up (docs/waiting-and-reassign.md); shown only while open.</summary>
+    [Id(10)] public bool Waiting { get; set; }
 
     public bool Exists => Request is not null;
 
@@ -56,5 +58,6 @@ public sealed class IncidentCaseState
         FingerprintHash = FingerprintHash,
         Outbox = [.. Outbox],
         CustomerErasedAt = CustomerErasedAt,
+        Waiting = Waiting,
     };
 }

@@ -64,7 +64,7 @@ public sealed partial class IncidentGrain(
 
             // A retry may follow a first attempt that stored the case but failed to list it: list it again.
             await Registry.TrackAsync(Id, state.State.StatusKind ?? CaseStatusKind.Open);
-            return autoDispatch && state.State.StatusKind == CaseStatusKind.Open ? await DispatchAsync(null, null) : new CaseResult(CaseOutcome.Ok, View(), null);
+            return autoDispatch && state.State.StatusKind == CaseStatusKind.Open ? await AutoDispatchAgainAsync() : new CaseResult(CaseOutcome.Ok, View(), null);
         }
 
         var data = CustomerData.Of(request) with { FingerprintKey = CustomerDataProtector.NewFingerprintKey() };
@@ -80,7 +80,7 @@ public sealed partial class IncidentGrain(
         {
             // The hold comes before the case's one write, which records it: a crash between them leaves a hold with
             // no case, which the client's retry (same id) adopts, since the dispatcher answers with the hold it has.
-            decision = autoDispatch ? await Dispatcher.DispatchAsync(Id, incident, null, null) : null;
+            decision = autoDispatch ? await Dispatcher.DispatchOrQueueAsync(Id, incident) : null;
         }
         finally
         {
@@ -99,6 +99,10 @@ public sealed partial class IncidentGrain(
                 {
                     Assign(s, reservation);
                     Notify(s, Notifications.NotificationKinds.Dispatched);
+                }
+                else if (decision is { Queued: true })
+                {
+                    Wait(s, decision, createdAt);
                 }
             }, data);
             await Task.WhenAll(listing, write);
@@ -226,11 +230,13 @@ public sealed partial class IncidentGrain(
         return new CaseResult(CaseOutcome.Ok, View(), null);
     }
 
-    private static void Assign(IncidentCaseState s, Reservation reservation)
+    /// <param name="detail">The dispatched entry's detail: the mode, or <see cref="QueueTimeline.FromQueue"/>.</param>
+    private static void Assign(IncidentCaseState s, Reservation reservation, string? detail = null)
     {
         s.Status = CaseStatus.Dispatched;
+        s.Waiting = false;
         s.Assignment = new AssignmentView(reservation.ResourceId, reservation.CenterId, reservation.Mode, reservation.Sku, reservation.EtaMin, reservation.ReservedAt);
-        s.Timeline.Add(new TimelineEntry(CaseStatus.Dispatched, reservation.ReservedAt, null, reservation.ResourceId, reservation.Mode));
+        s.Timeline.Add(new TimelineEntry(CaseStatus.Dispatched, reservation.ReservedAt, null, reservation.ResourceId, detail ?? reservation.Mode));
     }
 
     /// <summary>Whether a request with this fingerprint is the one that opened the case.</summary>
@@ -287,6 +293,7 @@ public sealed partial class IncidentGrain(
         double? toDispatch = s.Assignment is { } a && request.ReportedAt is { } reported
             ? Math.Max(0, (a.DispatchedAt - reported).TotalSeconds)
             : null;
-        return new CaseView(Id, s.Status, request, s.Assignment, [.. s.Timeline], toDispatch) { Notifications = NotificationViews() };
+        return new CaseView(Id, s.Status, request, s.Assignment, [.. s.Timeline], toDispatch,
+            Waiting: s.Waiting && s.StatusKind == CaseStatusKind.Open) { Notifications = NotificationViews() };
     }
 }

@@ -37,7 +37,7 @@ public static class IncidentEndpoints
         incidents.MapGet("/", ListAsync).RequireKey(AuthPolicies.Reader)
             .WithName("listIncidents")
             .AuditedCustomerReads()
-            .WithSummary("Cases by status: ?status=open (comma-separated statuses; 'active' = every status not closed).")
+            .WithSummary("Cases by status: ?status=open (comma-separated statuses; 'active' = every status not closed); ?waiting=true: those waiting for a unit.")
             .WithDescription("Without status: every open case and the recently closed ones. For a planner key, customer, vin and notes are masked as \"***\".");
         incidents.MapGet("/{id}", GetAsync).RequireKey(AuthPolicies.Reader)
             .WithName("getIncident")
@@ -118,6 +118,7 @@ public static class IncidentEndpoints
 
     private static async Task<Results<Ok<CaseList>, ValidationProblem>> ListAsync(
         [Description("Comma-separated statuses (open, dispatched, enroute, onscene, towing, completed, cancelled), or active for every status not closed.")] string? status,
+        [Description("true: only cases waiting in the queue for a unit to free up; false: only those not waiting.")] bool? waiting,
         Dispatchers grains,
         ClaimsPrincipal user)
     {
@@ -137,7 +138,7 @@ public static class IncidentEndpoints
 
         var listed = await grains.ListIncidentsAsync(statuses);
         var cases = await Task.WhenAll(listed.Select(l => grains.Incident(l.Id).GetAsync()));
-        return TypedResults.Ok(new CaseList([.. cases.OfType<CaseView>().Where(c => statuses.IsEmpty || (c.StatusKind is { } kind && statuses.Contains(kind))).Select(c => Mask(c, user))]));
+        return TypedResults.Ok(new CaseList([.. cases.OfType<CaseView>().Where(c => statuses.IsEmpty || (c.StatusKind is { } kind && statuses.Contains(kind))).Where(c => waiting is null || c.Waiting == waiting).Select(c => Mask(c, user))]));
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(string id, Dispatchers grains, ClaimsPrincipal user)
@@ -184,7 +185,7 @@ public static class IncidentEndpoints
         return result.Outcome == CaseOutcome.Ok ? TypedResults.Ok(Mask(result.Case!, user)) : ToProblem(result);
     }
 
-    private static ProblemHttpResult ToProblem(CaseResult result) => result.Outcome switch
+    internal static ProblemHttpResult ToProblem(CaseResult result) => result.Outcome switch
     {
         CaseOutcome.NotFound => ProblemResults.NotFound(result.Detail ?? "not found"),
         CaseOutcome.Conflict => ProblemResults.Conflict(result.Detail ?? "conflict",
@@ -196,7 +197,7 @@ public static class IncidentEndpoints
     };
 
     // Planners plan; they have no need of who called, how to reach them, their car's VIN or the agent's notes.
-    private static CaseView Mask(CaseView view, ClaimsPrincipal user) =>
+    internal static CaseView Mask(CaseView view, ClaimsPrincipal user) =>
         user.IsInRole(ApiRoles.Agent) || user.IsInRole(ApiRoles.Admin)
             ? view
             : view with

@@ -16,6 +16,7 @@ public sealed record OpenedCase(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] AssignmentView? Assignment,
     ImmutableArray<TimelineEntry> Timeline,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? TimeToDispatchSec,
+    bool Waiting,
     string? DispatchProblem = null,
     RecommendationAnswer? Recommendation = null)
 {
@@ -23,8 +24,8 @@ public sealed record OpenedCase(
     public ImmutableArray<NotificationView> Notifications { get; init; } = [];
 
     public static OpenedCase From(CaseView view) =>
-        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec) { Notifications = view.Notifications };
+        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec, view.Waiting) { Notifications = view.Notifications };
 
     public static OpenedCase From(CaseView view, string? problem, RecommendationAnswer recommendation) =>
-        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec, problem, recommendation) { Notifications = view.Notifications };
+        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec, view.Waiting, problem, recommendation) { Notifications = view.Notifications };
 }

@@ -6,6 +6,7 @@ namespace Dispatch.Silo.Endpoints;
 /// <summary>The recommendation as the API shows it (docs/api.md "Recommendations").</summary>
 public sealed record RecommendationAnswer(
     string? Region,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? CoverageStandardMin,
     string Status,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] DispatchOption? Recommendation,
     IReadOnlyList<DispatchOption> Alternatives,
@@ -14,6 +15,7 @@ public sealed record RecommendationAnswer(
 {
     public static RecommendationAnswer From(RecommendationResult result) => new(
         result.Region,
+        result.CoverageStandardMin,
         result.Status == RecommendationStatus.Recommended ? "recommended" : "unassignable",
         result.Recommendation,
         result.Alternatives,

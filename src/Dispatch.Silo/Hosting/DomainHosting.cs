@@ -29,6 +29,7 @@ public static class DomainHosting
         app.MapIncidentEndpoints();
         app.MapCustomerDataEndpoints();
         app.MapAuditEndpoints();
+        app.MapReassignEndpoints();
         app.MapBatchEndpoints();
         app.MapScenarioEndpoints();
         app.MapPlacementEndpoints();

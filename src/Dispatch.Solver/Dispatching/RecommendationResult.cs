@@ -12,7 +12,9 @@ public sealed record OptionBreakdown(
     double CoverageLoss,
     double CoveragePenaltyMin);
 
-/// <summary>One way to serve an incident: a resource in one mode of the fault.</summary>
+/// <summary>One way to serve an incident: a resource in one mode of the fault. <see cref="WithinStandard"/>: the
+/// option's ETA meets the incident region's <c>coverageStandardMin</c> (docs/dispatch-semantics.md "Within standard"),
+/// so an agent can warn the caller of a long wait.</summary>
 public sealed record DispatchOption(
     string ResourceId,
     string ResourceType,
@@ -22,7 +24,8 @@ public sealed record DispatchOption(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Part,
     double EtaMin,
     double Score,
-    OptionBreakdown Breakdown);
+    OptionBreakdown Breakdown,
+    bool WithinStandard);
 
 /// <summary>A resource that cannot serve the incident in any mode, with the first reason of
 /// docs/dispatch-semantics.md "Eligibility".</summary>
@@ -42,16 +45,19 @@ public enum RecommendationStatus
     OutsideServedArea,
 }
 
-/// <summary>The answer to "who should go": best option, the next ones, and why the others may not.</summary>
+/// <summary>The answer to "who should go": best option, the next ones, and why the others may not.
+/// <see cref="CoverageStandardMin"/> is the incident region's standard that each option's
+/// <see cref="DispatchOption.WithinStandard"/> was judged against; null outside the served area.</summary>
 public sealed record RecommendationResult(
     string? Region,
     RecommendationStatus Status,
     DispatchOption? Recommendation,
     IReadOnlyList<DispatchOption> Alternatives,
     IReadOnlyList<ExcludedResource> Excluded,
-    long ComputeMicros)
+    long ComputeMicros,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? CoverageStandardMin)
 {
     /// <summary>The empty answer for an incident in no region, with the time spent finding that out.</summary>
     public static RecommendationResult OutsideServedArea(long micros) =>
-        new(null, RecommendationStatus.OutsideServedArea, null, [], [], micros);
+        new(null, RecommendationStatus.OutsideServedArea, null, [], [], micros, null);
 }

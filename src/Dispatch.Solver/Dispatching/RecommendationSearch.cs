@@ -118,7 +118,8 @@ internal sealed class RecommendationSearch
             options.Length > 0 ? options[0] : null,
             options.Length > 1 ? options[1..] : [],
             excluded,
-            ElapsedMicros(started));
+            ElapsedMicros(started),
+            context.Region.CoverageStandardMin);
     }
 
     // Double the ring, but stop short where the options are settled: at the distance where the bound passes

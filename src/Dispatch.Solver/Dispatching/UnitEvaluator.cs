@@ -111,7 +111,8 @@ internal sealed class UnitEvaluator
         var center = network.Centers[u.CenterIndex];
         var mode = context.Modes[o.Mode];
         return new DispatchOption(u.Id, network.Types[u.TypeIndex].Name, center.Id, center.Kind, mode.Mode, context.Skus[o.Mode], o.EtaMin, o.Score,
-            new OptionBreakdown(o.EtaMin, o.ModePenaltyMin, o.CrossRegionPenaltyMin, o.PartnerPenaltyMin, o.CoverageLoss, o.CoveragePenaltyMin));
+            new OptionBreakdown(o.EtaMin, o.ModePenaltyMin, o.CrossRegionPenaltyMin, o.PartnerPenaltyMin, o.CoverageLoss, o.CoveragePenaltyMin),
+            o.EtaMin <= context.Region.CoverageStandardMin);
     }
 
     /// <summary>True when one of <paramref name="units"/> passes every eligibility check for the incident.</summary>

@@ -37,7 +37,7 @@ public sealed class DispatchMetricsTests : IDisposable
     [InlineData(RecommendationStatus.OutsideServedArea, "outside_served_area")]
     public void RecordRecommendation_Result_CountsStatusAndRecordsComputeMicros(RecommendationStatus status, string label)
     {
-        metrics.RecordRecommendation(new RecommendationResult("110000", status, null, [], [], ComputeMicros: 1234));
+        metrics.RecordRecommendation(new RecommendationResult("110000", status, null, [], [], ComputeMicros: 1234, CoverageStandardMin: 60));
 
         var count = Assert.Single(recorder.Of(Recommendations));
         Assert.Equal(1, count.Value);

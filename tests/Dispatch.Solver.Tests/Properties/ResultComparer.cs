@@ -25,6 +25,11 @@ internal static class ResultComparer
             return $"status: expected {expected.Status}, actual {actual.Status}";
         }
 
+        if (expected.CoverageStandardMin != actual.CoverageStandardMin)
+        {
+            return $"coverageStandardMin: expected {expected.CoverageStandardMin}, actual {actual.CoverageStandardMin}";
+        }
+
         if (actual.Recommendation is null && actual.Alternatives.Count > 0)
         {
             return "alternatives without a recommendation";
@@ -40,7 +45,7 @@ internal static class ResultComparer
                     + $"  expected {Describe(expectedOptions)}\n  actual   {Describe(actualOptions)}";
             }
 
-            if (OptionDifference(expectedOptions[i], actualOptions[i]) is { } difference)
+            if (OptionDifference(expectedOptions[i], actualOptions[i], actual.CoverageStandardMin) is { } difference)
             {
                 return $"option {i}: {difference}\n  expected {Describe(expectedOptions)}\n  actual   {Describe(actualOptions)}";
             }
@@ -61,8 +66,14 @@ internal static class ResultComparer
     public static List<DispatchOption> Options(RecommendationResult result) =>
         result.Recommendation is null ? [] : [result.Recommendation, .. result.Alternatives];
 
-    private static string? OptionDifference(DispatchOption e, DispatchOption a)
+    private static string? OptionDifference(DispatchOption e, DispatchOption a, double? standardMin)
     {
+        // An ETA within rounding of the standard may fall on either side of it.
+        if (e.WithinStandard != a.WithinStandard && !(standardMin is { } standard && Close(standard, a.EtaMin)))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{e.ResourceId}/{e.Mode} withinStandard: expected {e.WithinStandard}, actual {a.WithinStandard} (eta {a.EtaMin:R}, standard {standardMin})");
+        }
+
         if (e.ResourceId != a.ResourceId || e.Mode != a.Mode)
         {
             return $"expected {e.ResourceId}/{e.Mode}, actual {a.ResourceId}/{a.Mode}";

@@ -45,7 +45,8 @@ internal sealed partial class ReferenceDispatcher
             shown.FirstOrDefault(),
             shown.Skip(1).ToList(),
             excluded.Take(query.Excluded ?? int.MaxValue).Select(e => e.Excluded).ToList(),
-            0);
+            0,
+            regions[incidentRegion].Region.CoverageStandardMin);
     }
 
     private DispatchOption BuildOption(ReferenceResource resource, ModeOutcome outcome, Incident incident, int incidentRegion, double loss)
@@ -66,7 +67,8 @@ internal sealed partial class ReferenceDispatcher
             outcome.Sku,
             eta,
             score,
-            new OptionBreakdown(eta, modePenalty, crossRegion, partner, loss, coveragePenalty));
+            new OptionBreakdown(eta, modePenalty, crossRegion, partner, loss, coveragePenalty),
+            eta <= regions[incidentRegion].Region.CoverageStandardMin!.Value);
     }
 
     private static int CompareByScore((DispatchOption Option, int ModeIndex) x, (DispatchOption Option, int ModeIndex) y)

@@ -7,16 +7,18 @@ internal static class ApiShapes
 {
     private static readonly string[] CaseStatuses = ["open", "dispatched", "enroute", "onscene", "towing", "completed", "cancelled"];
 
-    /// <summary><c>{region, status, recommendation, alternatives, excluded, computeMicros}</c>.</summary>
+    /// <summary><c>{region, coverageStandardMin, status, recommendation, alternatives, excluded, computeMicros}</c>.</summary>
     public static void Recommendation(JsonElement answer)
     {
         Assert.Equal(JsonValueKind.String, answer.GetProperty("region").ValueKind);
+        var standard = answer.GetProperty("coverageStandardMin").GetDouble();
+        Assert.True(standard > 0);
         var status = answer.GetProperty("status").GetString();
         Assert.Contains(status, new[] { "recommended", "unassignable" });
         var recommendation = answer.GetProperty("recommendation");
         if (status == "recommended")
         {
-            Option(recommendation);
+            Option(recommendation, standard);
         }
         else
         {
@@ -25,7 +27,7 @@ internal static class ApiShapes
 
         foreach (var alternative in answer.GetProperty("alternatives").EnumerateArray())
         {
-            Option(alternative);
+            Option(alternative, standard);
         }
 
         foreach (var excluded in answer.GetProperty("excluded").EnumerateArray())
@@ -39,7 +41,8 @@ internal static class ApiShapes
     }
 
     /// <summary><c>{resourceId, resourceType, centerId, centerKind, mode, part, etaMin, score, breakdown}</c>; the score is the sum of its breakdown.</summary>
-    public static void Option(JsonElement option)
+    /// <param name="standardMin">The answer's coverageStandardMin, against which withinStandard is checked when given.</param>
+    public static void Option(JsonElement option, double? standardMin = null)
     {
         Assert.Equal(JsonValueKind.Object, option.ValueKind);
         Assert.False(string.IsNullOrEmpty(option.GetProperty("resourceId").GetString()));
@@ -59,11 +62,17 @@ internal static class ApiShapes
             + breakdown.GetProperty("coveragePenaltyMin").GetDouble();
         Assert.Equal(score, sum, 6);
         Assert.True(breakdown.GetProperty("coverageLoss").GetDouble() >= 0);
+        var within = option.GetProperty("withinStandard").GetBoolean();
+        if (standardMin is { } standard)
+        {
+            Assert.Equal(eta <= standard, within);
+        }
     }
 
-    /// <summary><c>{id, status, incident, assignment, timeline, timeToDispatchSec}</c>.</summary>
+    /// <summary><c>{id, status, incident, assignment, timeline, timeToDispatchSec, waiting}</c>.</summary>
     public static void Case(JsonElement @case)
     {
+        Assert.True(!@case.GetProperty("waiting").GetBoolean() || @case.GetProperty("status").GetString() == "open", "only an open case waits");
         Assert.False(string.IsNullOrEmpty(@case.GetProperty("id").GetString()));
         var status = @case.GetProperty("status").GetString();
         Assert.Contains(status, CaseStatuses);
