@@ -157,6 +157,8 @@ public sealed partial class DispatcherGrain
     /// <summary>Tells each case of the hold the queue made for it; one-way, so this turn never waits on a case.</summary>
     private void TellCases(IEnumerable<Reservation> holds)
     {
+        // The queue moved because someone freed a unit, but the dispatch is the silo's own doing, not theirs.
+        using var system = Auditing.Caller.AsSystem();
         foreach (var hold in holds)
         {
             GrainFactory.GetGrain<IIncidentGrain>(hold.IncidentId).RecordQueuedDispatchAsync(hold).Ignore();

@@ -20,7 +20,11 @@ public sealed partial class IncidentGrain
         // A case that holds a unit already recorded this hold (a message sent again) or a later one (a reassignment).
         if (s.Assignment is null && s.StatusKind == CaseStatusKind.Open)
         {
-            await UpdateAsync(c => Assign(c, reservation, QueueTimeline.FromQueue));
+            await UpdateAsync(c =>
+            {
+                Assign(c, reservation, QueueTimeline.FromQueue);
+                Notify(c, Notifications.NotificationKinds.Dispatched);
+            });
         }
 
         await Dispatcher.QueueDispatchRecordedAsync(Id);

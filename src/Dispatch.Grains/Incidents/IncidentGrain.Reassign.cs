@@ -41,6 +41,7 @@ public sealed partial class IncidentGrain
         {
             c.Timeline.Add(new TimelineEntry(QueueTimeline.Reassigned, at, null, current.ResourceId, reason));
             Assign(c, reservation);
+            Notify(c, Notifications.NotificationKinds.Reassigned);
         });
         return new CaseResult(CaseOutcome.Ok, View(), null);
     }
