@@ -64,9 +64,8 @@ public sealed class SiloProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["Dispatch__DataDir"] = dataDirectory;
-        // Free Orleans ports too, so a silo already running on this machine (default 11111/30000) is no obstacle.
+        // A free silo port too, so a silo already running on this machine (default 11111) is no obstacle.
         start.Environment["Dispatch__Orleans__SiloPort"] = FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
-        start.Environment["Dispatch__Orleans__GatewayPort"] = FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())

@@ -17,7 +17,9 @@ public static class OrleansHosting
         var clusterId = cluster.ClusterId;
         var serviceId = cluster.ServiceId;
         var siloPort = cluster.SiloPort;
-        var gatewayPort = cluster.GatewayPort;
+
+        // No gateway anywhere: the API runs inside the silo, so no Orleans client needs one (0 turns it off).
+        const int gatewayPort = 0;
 
         builder.Services.AddSingleton(storage);
         builder.UseOrleans(silo =>
@@ -34,7 +36,7 @@ public static class OrleansHosting
             switch (storage.Provider)
             {
                 case StorageProviderKind.Postgres:
-                    ConfigureClusterEndpoints(silo, cluster.AdvertisedIp, siloPort, gatewayPort);
+                    silo.UseDispatchClusterNetworking(cluster);
                     silo.UseAdoNetClustering(o =>
                     {
                         o.Invariant = storage.Invariant;
@@ -63,18 +65,6 @@ public static class OrleansHosting
             }
         });
         return builder;
-    }
-
-    // The address was checked with the options (SiloClusterOptionsValidator): null here means none was given.
-    private static void ConfigureClusterEndpoints(ISiloBuilder silo, System.Net.IPAddress? address, int siloPort, int gatewayPort)
-    {
-        if (address is null)
-        {
-            silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
-            return;
-        }
-
-        silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
     }
 
     // Registered under the project's name and as the default, so a grain that names no storage
