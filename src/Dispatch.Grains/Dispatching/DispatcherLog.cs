@@ -14,4 +14,7 @@ internal static partial class DispatcherLog
 
     [LoggerMessage(103, LogLevel.Warning, "Dispatcher {Network} lost touch with center {Center}; its state is read again before the next decision")]
     public static partial void CenterUnsettled(this ILogger logger, string network, string center);
+
+    [LoggerMessage(104, LogLevel.Warning, "Dispatcher {Network}: {Count} centers lack network version {Version}; no decision is made until they have it")]
+    public static partial void CentersNotConfigured(this ILogger logger, Exception error, string network, long version, int count);
 }
