@@ -30,6 +30,9 @@ public sealed class SiloProcess : IAsyncDisposable
     public string AdminKeyPath => Path.Combine(DataDirectory, "admin.key");
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating system's id of the silo process (to inspect its sockets, say).</summary>
+    public int ProcessId => _process.Id;
+
     /// <param name="siloDll">The silo build to run.</param>
     /// <param name="settings">Extra configuration, as environment variables (<c>Dispatch__...</c>).</param>
     /// <param name="deleteDataOnDispose">Remove the data directory with the process (tests); a load run keeps it
