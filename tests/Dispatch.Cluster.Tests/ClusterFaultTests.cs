@@ -61,7 +61,7 @@ public sealed class ClusterFaultTests(ThreeSiloCluster cluster, ITestOutputHelpe
 
         // Holds made but not recorded (the silo died between the center and the case) are repaired by the reconciler.
         await ClusterState.AssertConsistentAsync(cluster, 0, Generous);
-        await cluster.Silos[victim].DisposeAsync();
+        await ThreeSiloCluster.DisposeSiloAsync(cluster.Silos[victim]);
         await cluster.StartSiloAsync(victim);
     }
 

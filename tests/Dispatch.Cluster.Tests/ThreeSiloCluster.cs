@@ -66,13 +66,27 @@ public sealed class ThreeSiloCluster : IAsyncLifetime
         }
 
         SiloPorts[index] = FreePort();
-        Silos[index] = SiloProcess.Start(SiloBuild.FindDll(), Settings(SiloPorts[index]), deleteDataOnDispose: true, dataDirectory: dataDir);
+        Silos[index] = SiloProcess.Start(SiloBuild.FindDll(), Settings(SiloPorts[index]), dataDirectory: dataDir);
         var key = await Silos[index].WaitUntilReadyAsync(StartTimeout);
         if (AdminKey.Length == 0)
         {
             AdminKey = key;
         }
     }
+
+    /// <summary>Stops a silo (if it still runs) and removes its data, keeping its log in <see cref="LogDirectory"/>
+    /// for a failure's diagnosis.</summary>
+    public static async Task DisposeSiloAsync(SiloProcess silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        await silo.DisposeAsync();
+        Directory.CreateDirectory(LogDirectory);
+        File.Copy(silo.LogPath, Path.Combine(LogDirectory, Path.GetFileName(silo.DataDirectory) + ".log"), overwrite: true);
+        Directory.Delete(silo.DataDirectory, recursive: true);
+    }
+
+    /// <summary>Where the silos' logs are kept after the run.</summary>
+    public static string LogDirectory => Path.Combine(Path.GetTempPath(), "dispatch-cluster-logs");
 
     public HttpClient Client(int index)
     {
@@ -87,7 +101,7 @@ public sealed class ThreeSiloCluster : IAsyncLifetime
     {
         foreach (var silo in Silos.Where(s => s is not null))
         {
-            await silo.DisposeAsync();
+            await DisposeSiloAsync(silo);
         }
 
         Postgres?.Dispose();

@@ -43,6 +43,7 @@ public static class OrleansHosting
                         o.ConnectionString = storage.ConnectionString;
                     });
                     AddAdoNetStorage(silo, storage);
+                    TranslateStorageFaults(silo);
                     break;
                 case StorageProviderKind.Sqlite:
                     silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
@@ -100,6 +101,15 @@ public static class OrleansHosting
 
         silo.AddAdoNetGrainStorage(GrainStorage.Name, Configure);
         silo.AddAdoNetGrainStorageAsDefault(Configure);
+    }
+
+    // Storage failures must reach callers on other silos as something Orleans can carry (FaultTranslatingGrainStorage).
+    private static void TranslateStorageFaults(ISiloBuilder silo)
+    {
+        foreach (var name in new[] { GrainStorage.Name, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME })
+        {
+            silo.Services.DecorateGrainStorage(name, (_, inner) => new FaultTranslatingGrainStorage(inner));
+        }
     }
 
     // Without group commit: SQLite has one writer; both storages write to the same file, so they share one gate.

@@ -25,6 +25,7 @@ public static class Unavailability
         "Orleans.Runtime.SiloUnavailableException",
         "Orleans.Runtime.OrleansMessageRejectionException",
         "Orleans.Storage.InconsistentStateException",
+        "Dispatch.Grains.Storage.StorageUnavailableException",
     ];
 
     /// <summary>Whether <paramref name="exception"/>, or anything it wraps, says the service is unavailable for now.</summary>
@@ -39,6 +40,7 @@ public static class Unavailability
                 // A storage fault (a database down, a disk full) or a stale write of an activation that lost its
                 // silo: the request did not change what it meant to, and may be repeated.
                 case DbException:
+                case Dispatch.Grains.Storage.StorageUnavailableException:
                 case InconsistentStateException:
                 case TimeoutException:
                 case SiloUnavailableException:
