@@ -62,7 +62,7 @@ bare_port="$(free_port)"
 (
   cd "$(dirname "$silo_dll")"
   Dispatch__DataDir="$work/data" \
-  Dispatch__Orleans__SiloPort="$(free_port)" Dispatch__Orleans__GatewayPort="$(free_port)" \
+  Dispatch__Orleans__SiloPort="$(free_port)" \
   DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production \
   exec dotnet "$(basename "$silo_dll")" --urls "http://127.0.0.1:$silo_port" >"$work/silo.log" 2>&1
 ) &

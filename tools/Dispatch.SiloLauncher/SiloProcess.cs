@@ -30,6 +30,9 @@ public sealed class SiloProcess : IAsyncDisposable
     public string AdminKeyPath => Path.Combine(DataDirectory, "admin.key");
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating system's id of the silo process (to inspect its sockets, say).</summary>
+    public int ProcessId => _process.Id;
+
     /// <param name="siloDll">The silo build to run.</param>
     /// <param name="settings">Extra configuration, as environment variables (<c>Dispatch__...</c>).</param>
     /// <param name="deleteDataOnDispose">Remove the data directory with the process (tests); a load run keeps it
@@ -64,9 +67,8 @@ public sealed class SiloProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["Dispatch__DataDir"] = dataDirectory;
-        // Free Orleans ports too, so a silo already running on this machine (default 11111/30000) is no obstacle.
+        // A free silo port too, so a silo already running on this machine (default 11111) is no obstacle.
         start.Environment["Dispatch__Orleans__SiloPort"] = FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
-        start.Environment["Dispatch__Orleans__GatewayPort"] = FreeLoopbackPort().ToString(CultureInfo.InvariantCulture);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())

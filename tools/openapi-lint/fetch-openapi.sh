@@ -15,7 +15,6 @@ fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 http_port="$(free_port)"
 silo_port="$(free_port)"
-gateway_port="$(free_port)"
 work="$(mktemp -d /tmp/dispatch-openapi.XXXXXX)"
 pid=""
 cleanup() {
@@ -35,7 +34,6 @@ trap cleanup EXIT
         Dispatch__Orleans__ClusterId="openapi-lint" \
         Dispatch__Orleans__ServiceId="openapi-lint" \
         Dispatch__Orleans__SiloPort="$silo_port" \
-        Dispatch__Orleans__GatewayPort="$gateway_port" \
         Dispatch__Orleans__AdvertisedAddress=127.0.0.1 \
         dotnet "$dll" --urls "http://127.0.0.1:$http_port"
 ) >"$work/silo.log" 2>&1 &

@@ -120,6 +120,7 @@ public sealed partial class DispatcherGrain
     /// made on a unit that a lost answer left held.</summary>
     private async Task SettleAsync()
     {
+        await ConfigurePendingCentersAsync();
         if (unsettled.Count == 0)
         {
             return;

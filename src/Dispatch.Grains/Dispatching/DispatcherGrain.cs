@@ -199,17 +199,24 @@ public sealed partial class DispatcherGrain(
         var next = DispatchEngine.Create(document);
         var removed = engine?.ToDocument().Centers!.Select(c => c.Id!).Except(document.Centers!.Select(c => c.Id!), StringComparer.Ordinal).ToList() ?? [];
 
-        // The stored document is the commit point; centers that miss their configuration catch up on activation.
+        // The stored document is the commit point. From there on the index and the replicas are the new network's,
+        // even if a center's configuration fails: no decision is made until every center has it (SettleAsync), and
+        // no silo keeps recommending from the old index (docs/cluster.md "Network replace").
         version = await GrainFactory.GetGrain<INetworkGrain>(NetworkKey).SetAsync(DocumentJson.Write(document));
-        await Task.WhenAll(document.Centers!.Select(c =>
-            GrainFactory.GetGrain<IServiceCenterGrain>(c.Id!).ConfigureAsync(NetworkProjection.ConfigurationOf(c, version))));
-        await Task.WhenAll(removed.Select(id => GrainFactory.GetGrain<IServiceCenterGrain>(id).RemoveAsync()));
         engine = next;
         next.TrackChanges();
+        try
+        {
+            await ConfigureCentersAsync(document.Centers!.Select(c => (c.Id!, NetworkProjection.ConfigurationOf(c, version))));
+            await Task.WhenAll(removed.Select(id => GrainFactory.GetGrain<IServiceCenterGrain>(id).RemoveAsync()));
 
-        // More units, parts or reach may serve a waiting case; the holds go out with the whole network.
-        await ServeQueueAsync();
-        await PublishChangesAsync(networkReplaced: true);
+            // More units, parts or reach may serve a waiting case; the holds go out with the whole network.
+            await ServeQueueAsync();
+        }
+        finally
+        {
+            await PublishChangesAsync(networkReplaced: true);
+        }
         logger.NetworkReplaced(NetworkKey, version, next.ResourceCount);
         return new NetworkChange(NetworkChangeStatus.Accepted, [], version);
     }

@@ -23,4 +23,6 @@ internal static partial class DispatcherLog
 
     [LoggerMessage(106, LogLevel.Warning, "Dispatcher {Network}: a reassignment could not put back the unit it released; the center is read again")]
     public static partial void ReassignRestoreFailed(this ILogger logger, string network);
+    [LoggerMessage(107, LogLevel.Warning, "Dispatcher {Network}: {Count} centers lack network version {Version}; no decision is made until they have it")]
+    public static partial void CentersNotConfigured(this ILogger logger, Exception error, string network, long version, int count);
 }

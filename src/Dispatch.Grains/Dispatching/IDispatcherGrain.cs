@@ -63,6 +63,14 @@ public interface IDispatcherGrain : IGrainWithStringKey
 
     Task<Reservation?> GetReservationAsync(string incidentId);
 
+    /// <summary>Ends a hold the reconciler found stray, if its center still holds exactly it: committed where the job
+    /// ended when <paramref name="jobEnd"/> is given, else released. False when the center no longer holds it.</summary>
+    Task<bool> EndStrayHoldAsync(Reservation hold, GeoPoint? jobEnd);
+
+    /// <summary>Holds again, at its center, the unit a case records but the center does not hold (the reconciler's
+    /// repair); false when the unit is no longer free or the case's incident holds another.</summary>
+    Task<bool> RestoreHoldAsync(Reservation recorded);
+
     Task<ImmutableArray<Reservation>> GetReservationsAsync();
 
     Task<NetworkDocument?> GetNetworkAsync();

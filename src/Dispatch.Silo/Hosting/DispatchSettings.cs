@@ -14,6 +14,9 @@ public static class DispatchSettings
     public const string SiloPort = "Dispatch:Orleans:SiloPort";
     public const string GatewayPort = "Dispatch:Orleans:GatewayPort";
     public const string AdvertisedAddress = "Dispatch:Orleans:AdvertisedAddress";
+    public const string ProbeTimeout = "Dispatch:Orleans:ProbeTimeout";
+    public const string MissedProbesLimit = "Dispatch:Orleans:MissedProbesLimit";
+    public const string ResponseTimeout = "Dispatch:Orleans:ResponseTimeout";
     public const string AuthCacheSeconds = "Dispatch:Auth:CacheSeconds";
     public const string NetworkBodyLimitBytes = "Dispatch:Limits:NetworkBodyBytes";
     public const string DefaultBodyLimitBytes = "Dispatch:Limits:DefaultBodyBytes";

@@ -1,3 +1,4 @@
+using Dispatch.Grains.Reconciliation;
 using Dispatch.Grains.Replication;
 using Dispatch.Grains.Serialization;
 using Dispatch.Silo.Endpoints;
@@ -11,6 +12,7 @@ public static class DomainHosting
     {
         builder.Services.AddDispatchSerialization();
         builder.Services.AddEngineReplica(builder.Configuration);
+        builder.Services.AddReconciler(builder.Configuration);
         builder.Services.AddSingleton<Dispatchers>();
         builder.Services.AddHostedService<NetworkSeeder>();
         builder.AddSettings<PrivacyOptions>(PrivacyOptions.Section, SettingsRegistration.Annotations);

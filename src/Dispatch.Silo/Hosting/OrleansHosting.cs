@@ -17,7 +17,9 @@ public static class OrleansHosting
         var clusterId = cluster.ClusterId;
         var serviceId = cluster.ServiceId;
         var siloPort = cluster.SiloPort;
-        var gatewayPort = cluster.GatewayPort;
+
+        // No gateway anywhere: the API runs inside the silo, so no Orleans client needs one (0 turns it off).
+        const int gatewayPort = 0;
 
         builder.Services.AddSingleton(storage);
         builder.UseOrleans(silo =>
@@ -34,13 +36,14 @@ public static class OrleansHosting
             switch (storage.Provider)
             {
                 case StorageProviderKind.Postgres:
-                    ConfigureClusterEndpoints(silo, cluster.AdvertisedIp, siloPort, gatewayPort);
+                    silo.UseDispatchClusterNetworking(cluster);
                     silo.UseAdoNetClustering(o =>
                     {
                         o.Invariant = storage.Invariant;
                         o.ConnectionString = storage.ConnectionString;
                     });
                     AddAdoNetStorage(silo, storage);
+                    TranslateStorageFaults(silo);
                     break;
                 case StorageProviderKind.Sqlite:
                     silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
@@ -63,18 +66,6 @@ public static class OrleansHosting
             }
         });
         return builder;
-    }
-
-    // The address was checked with the options (SiloClusterOptionsValidator): null here means none was given.
-    private static void ConfigureClusterEndpoints(ISiloBuilder silo, System.Net.IPAddress? address, int siloPort, int gatewayPort)
-    {
-        if (address is null)
-        {
-            silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
-            return;
-        }
-
-        silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
     }
 
     // Registered under the project's name and as the default, so a grain that names no storage
@@ -110,6 +101,15 @@ public static class OrleansHosting
 
         silo.AddAdoNetGrainStorage(GrainStorage.Name, Configure);
         silo.AddAdoNetGrainStorageAsDefault(Configure);
+    }
+
+    // Storage failures must reach callers on other silos as something Orleans can carry (FaultTranslatingGrainStorage).
+    private static void TranslateStorageFaults(ISiloBuilder silo)
+    {
+        foreach (var name in new[] { GrainStorage.Name, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME })
+        {
+            silo.Services.DecorateGrainStorage(name, (_, inner) => new FaultTranslatingGrainStorage(inner));
+        }
     }
 
     // Without group commit: SQLite has one writer; both storages write to the same file, so they share one gate.

@@ -6,7 +6,8 @@ namespace Dispatch.Silo.Problems;
 
 /// <summary>
 /// Turns exceptions into problem answers: bad request bodies (malformed JSON, wrong types, too
-/// large) into 4xx with a useful detail, anything else into a 500 that reveals nothing inside.
+/// large) into 4xx with a useful detail, an unavailable database or silo into a 503 with Retry-After, anything
+/// else into a 500 that reveals nothing inside.
 /// Request bodies are never logged (they carry customers' names and phone numbers).
 /// </summary>
 public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -19,7 +20,13 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         }
 
         var (status, detail) = Classify(exception);
-        if (status >= 500)
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Expected while a silo or the database is down: a warning without the stack, once per request.
+            logger.ServiceUnavailable(httpContext.Request.Method, httpContext.Request.Path.Value ?? string.Empty, exception.GetType().Name);
+            httpContext.Response.Headers.RetryAfter = Unavailability.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (status >= 500)
         {
             logger.UnhandledError(exception, httpContext.Request.Method, httpContext.Request.Path.Value ?? string.Empty);
         }
@@ -45,6 +52,9 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
                 return (bad.StatusCode, bad.Message);
             case JsonException json:
                 return (StatusCodes.Status400BadRequest, DescribeJson(json));
+            case var transient when Unavailability.IsTransient(transient):
+                return (StatusCodes.Status503ServiceUnavailable,
+                    "The service is briefly unavailable (storage or a cluster member did not answer); nothing was half-done that a retry cannot finish. Retry after the Retry-After delay.");
             default:
                 return (StatusCodes.Status500InternalServerError, "The server failed to handle the request. The error has been logged.");
         }

@@ -1,6 +1,7 @@
 using Dispatch.Silo.Hosting;
 using Dispatch.Silo.Storage.GroupCommit;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Dispatch.Silo.Storage;
 
@@ -46,7 +47,7 @@ public sealed record StorageSettings(
         {
             StorageProviderKind.Sqlite => SqliteConnectionString(options.ConnectionString, dataDirectory),
             StorageProviderKind.Postgres => options.ConnectionString is { Length: > 0 } pg
-                ? pg
+                ? PostgresConnectionString(pg)
                 : throw new InvalidOperationException($"{DispatchSettings.StorageConnectionString} is required for PostgreSQL storage."),
             _ => null,
         };
@@ -54,6 +55,24 @@ public sealed record StorageSettings(
         var synchronous = options.SynchronousLevel
             ?? throw new InvalidOperationException($"{DispatchSettings.StorageSynchronous} must be full or normal (was '{options.Synchronous}').");
         return new StorageSettings(provider, connectionString, applySchema, synchronous, options.GroupCommit ?? true);
+    }
+
+    // Npgsql waits 15 s to connect and 30 s for a command by default: a request would hang that long on a database
+    // that is down or unreachable. Short waits make it fail fast (503) instead; a value the operator gave is kept.
+    private static string PostgresConnectionString(string configured)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        if (!builder.ContainsKey("Timeout"))
+        {
+            builder.Timeout = 5;
+        }
+
+        if (!builder.ContainsKey("Command Timeout"))
+        {
+            builder.CommandTimeout = 10;
+        }
+
+        return builder.ToString();
     }
 
     // SQLite serializes writers. Microsoft.Data.Sqlite retries a busy database until the command

@@ -1,3 +1,4 @@
+using Dispatch.Grains.Reconciliation;
 using Dispatch.Grains.Scenarios;
 using Dispatch.Grains.Serialization;
 using Microsoft.AspNetCore.DataProtection;
@@ -30,6 +31,8 @@ public sealed class DispatchSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddDispatchSerialization();
         siloBuilder.Services.AddMetrics();
         siloBuilder.Services.AddSingleton<ScenarioMetrics>();
+        siloBuilder.Services.AddOptions<ReconcilerOptions>();
+        siloBuilder.Services.AddSingleton<ReconcilerMetrics>();
         siloBuilder.Services.AddSingleton(DataProtection);
     }
 }

@@ -21,7 +21,11 @@ public sealed class OptionsValidationTests
         { DispatchSettings.StorageGroupCommit, "sometimes", DispatchSettings.StorageGroupCommit },
         { DispatchSettings.SiloPort, "0", DispatchSettings.SiloPort },
         { DispatchSettings.SiloPort, "eleven", DispatchSettings.SiloPort },
-        { DispatchSettings.GatewayPort, "70000", DispatchSettings.GatewayPort },
+        { DispatchSettings.GatewayPort, "30000", DispatchSettings.GatewayPort },
+        { DispatchSettings.AdvertisedAddress, "0.0.0.0", DispatchSettings.AdvertisedAddress },
+        { DispatchSettings.ProbeTimeout, "00:00:00.100", DispatchSettings.ProbeTimeout },
+        { DispatchSettings.MissedProbesLimit, "0", DispatchSettings.MissedProbesLimit },
+        { DispatchSettings.ResponseTimeout, "00:00:01", DispatchSettings.ResponseTimeout },
         { DispatchSettings.ClusterId, "", DispatchSettings.ClusterId },
         { DispatchSettings.ServiceId, "", DispatchSettings.ServiceId },
         { DispatchSettings.AdvertisedAddress, "silo-one", DispatchSettings.AdvertisedAddress },
@@ -65,20 +69,6 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
-    public async Task Start_SamePortForSiloAndGateway_FailsNamingBoth()
-    {
-        await using var silo = SiloHarness.ForApi();
-        silo.Settings[DispatchSettings.GatewayPort] = silo.Options.SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        var error = Record.Exception(() => silo.Start());
-
-        Assert.NotNull(error);
-        var messages = MessagesOf(error);
-        Assert.Contains(DispatchSettings.SiloPort, messages, StringComparison.Ordinal);
-        Assert.Contains(DispatchSettings.GatewayPort, messages, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Start_Defaults_StartsWithTheDocumentedValues()
     {
         await using var silo = new SiloHarness().Start();
@@ -108,7 +98,9 @@ public sealed class OptionsValidationTests
     {
         Assert.Equal(10, new ApiKeyCacheOptions().CacheSeconds);
         var cluster = new SiloClusterOptions();
-        Assert.Equal(("dispatch", "dispatch", 11111, 30000), (cluster.ClusterId, cluster.ServiceId, cluster.SiloPort, cluster.GatewayPort));
+        Assert.Equal(("dispatch", "dispatch", 11111), (cluster.ClusterId, cluster.ServiceId, cluster.SiloPort));
+        Assert.Equal(System.Net.IPAddress.Loopback, cluster.AdvertisedIp);
+        Assert.Equal((TimeSpan.FromSeconds(2), 2, TimeSpan.FromSeconds(15)), (cluster.ProbeTimeout, cluster.MissedProbesLimit, cluster.ResponseTimeout));
         Assert.Equal(StorageProviderKind.Sqlite, new StorageOptions().ProviderKind);
         Assert.Equal(Dispatch.Silo.Storage.GroupCommit.SqliteSynchronous.Full, new StorageOptions().SynchronousLevel);
         Assert.Equal(Dispatch.Silo.Storage.GroupCommit.SqliteSynchronous.Normal, new StorageOptions { Synchronous = " NORMAL " }.SynchronousLevel);

@@ -12,7 +12,6 @@ public sealed record SiloOptions
     public bool? GroupCommit { get; init; }
     public string ClusterId { get; init; } = "dispatch-test";
     public int SiloPort { get; init; } = FreePort.Next();
-    public int GatewayPort { get; init; } = FreePort.Next();
 
     /// <summary><c>Dispatch:SeedNetwork</c>: <see cref="SiloHarness.NoSeed"/>, <see cref="SiloHarness.DemoNetwork"/>,
     /// or a file; null leaves the silo's own default.</summary>
@@ -45,7 +44,6 @@ public sealed record SiloOptions
         yield return new("Dispatch:Orleans:ClusterId", ClusterId);
         yield return new("Dispatch:Orleans:ServiceId", ClusterId);
         yield return new("Dispatch:Orleans:SiloPort", SiloPort.ToString(CultureInfo.InvariantCulture));
-        yield return new("Dispatch:Orleans:GatewayPort", GatewayPort.ToString(CultureInfo.InvariantCulture));
         yield return new("Dispatch:Orleans:AdvertisedAddress", "127.0.0.1");
         // Keys revoked through one silo reach another's cache at once in tests.
         yield return new("Dispatch:Auth:CacheSeconds", "0");

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Options;
 
 namespace Dispatch.Silo.Hosting;
@@ -11,14 +12,19 @@ public static class SiloClusterOptionsValidator
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ValidateOptionsResultBuilder();
         builder.AddResult(SettingsRegistration.Annotations(options));
-        if (options.SiloPort == options.GatewayPort)
+        if (!string.IsNullOrWhiteSpace(options.GatewayPort))
         {
-            builder.AddError($"{DispatchSettings.SiloPort} and {DispatchSettings.GatewayPort} must differ (both are {options.SiloPort}).");
+            builder.AddError($"{DispatchSettings.GatewayPort} is no longer a setting: the silo opens no Orleans gateway (the API runs inside it). Remove it.");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.AdvertisedAddress) && options.AdvertisedIp is null)
+        if (options.AdvertisedIp is not { } address)
         {
             builder.AddError($"{DispatchSettings.AdvertisedAddress} must be an IP address.");
+        }
+        else if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
+        {
+            // The address is advertised as well as bound: other silos cannot reach "any", and the port would be open on every interface.
+            builder.AddError($"{DispatchSettings.AdvertisedAddress} must be one private address, not {address} (every interface).");
         }
 
         return builder.Build();
