@@ -31,6 +31,12 @@ public sealed class IncidentCaseState
     /// same id), keyed by the fingerprint key inside <see cref="SealedCustomerData"/>.</summary>
     [Id(7)] public byte[]? FingerprintHash { get; set; }
 
+    /// <summary>The highest escalation level the case reached (0: none); see <see cref="CaseSla"/>.</summary>
+    [Id(8)] public int EscalationLevel { get; set; }
+
+    /// <summary>Whether the case was marked overdue (not closed within the standard); see <see cref="CaseSla"/>.</summary>
+    [Id(9)] public bool Overdue { get; set; }
+
     public bool Exists => Request is not null;
 
     /// <summary>The status as an enum; null for a name no version of the silo wrote.</summary>
@@ -49,5 +55,7 @@ public sealed class IncidentCaseState
         Fingerprint = Fingerprint,
         SealedCustomerData = SealedCustomerData,
         FingerprintHash = FingerprintHash,
+        EscalationLevel = EscalationLevel,
+        Overdue = Overdue,
     };
 }

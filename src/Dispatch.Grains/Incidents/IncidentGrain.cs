@@ -42,6 +42,7 @@ public sealed partial class IncidentGrain(
             customerData = CustomerData.Of(plain);
         }
 
+        ActivateSla();
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -238,8 +239,12 @@ public sealed partial class IncidentGrain(
     private async Task UpdateAsync(Action<IncidentCaseState> change, CustomerData? created = null)
     {
         (CustomerData Data, byte[] Sealed, byte[]? FingerprintHash)? resealed = created is null && state.State is { Exists: true, IsSealed: false } legacy ? Reseal(legacy) : null;
+        var before = state.State;
+        var now = time.GetUtcNow();
         await state.UpdateAsync(s => s.Clone(), s =>
         {
+            // Escalation: what fell due before this change is recorded ahead of it, in the same write.
+            ApplyDueSla(s, now);
             change(s);
             if (resealed is { } r)
             {
@@ -255,6 +260,8 @@ public sealed partial class IncidentGrain(
         {
             customerData = data;
         }
+
+        AfterSlaWrite(before);
     }
 
     private (CustomerData Data, byte[] Sealed, byte[]? FingerprintHash) Reseal(IncidentCaseState legacy)
@@ -271,6 +278,6 @@ public sealed partial class IncidentGrain(
         double? toDispatch = s.Assignment is { } a && request.ReportedAt is { } reported
             ? Math.Max(0, (a.DispatchedAt - reported).TotalSeconds)
             : null;
-        return new CaseView(Id, s.Status, request, s.Assignment, [.. s.Timeline], toDispatch);
+        return new CaseView(Id, s.Status, request, s.Assignment, [.. s.Timeline], toDispatch, s.EscalationLevel);
     }
 }

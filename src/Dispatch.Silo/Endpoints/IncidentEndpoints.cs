@@ -36,7 +36,7 @@ public static class IncidentEndpoints
                 "422 outside the served area.");
         incidents.MapGet("/", ListAsync).RequireKey(AuthPolicies.Reader)
             .WithName("listIncidents")
-            .WithSummary("Cases by status: ?status=open (comma-separated statuses; 'active' = every status not closed).")
+            .WithSummary("Cases by status: ?status=open (comma-separated statuses; 'active' = every status not closed); ?escalated=true for escalated ones.")
             .WithDescription("Without status: every open case and the recently closed ones. For a planner key, customer, vin and notes are masked as \"***\".");
         incidents.MapGet("/{id}", GetAsync).RequireKey(AuthPolicies.Reader)
             .WithName("getIncident")
@@ -116,9 +116,21 @@ public static class IncidentEndpoints
 
     private static async Task<Results<Ok<CaseList>, ValidationProblem>> ListAsync(
         [Description("Comma-separated statuses (open, dispatched, enroute, onscene, towing, completed, cancelled), or active for every status not closed.")] string? status,
+        [Description("true: only cases escalated for not being dispatched within the standard (escalationLevel 1 or more); false: only the others.")] string? escalated,
         Dispatchers grains,
         ClaimsPrincipal user)
     {
+        bool? escalatedOnly = null;
+        if (escalated is not null)
+        {
+            if (!bool.TryParse(escalated, out var flag))
+            {
+                return ProblemResults.Validation([("escalated", "must be true or false")]);
+            }
+
+            escalatedOnly = flag;
+        }
+
         var statuses = ImmutableArray<CaseStatusKind>.Empty;
         if (!string.IsNullOrWhiteSpace(status))
         {
@@ -135,7 +147,8 @@ public static class IncidentEndpoints
 
         var listed = await grains.ListIncidentsAsync(statuses);
         var cases = await Task.WhenAll(listed.Select(l => grains.Incident(l.Id).GetAsync()));
-        return TypedResults.Ok(new CaseList([.. cases.OfType<CaseView>().Where(c => statuses.IsEmpty || (c.StatusKind is { } kind && statuses.Contains(kind))).Select(c => Mask(c, user))]));
+        return TypedResults.Ok(new CaseList([.. cases.OfType<CaseView>().Where(c => statuses.IsEmpty || (c.StatusKind is { } kind && statuses.Contains(kind)))
+            .Where(c => escalatedOnly is not { } only || (c.EscalationLevel > 0) == only).Select(c => Mask(c, user))]));
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(string id, Dispatchers grains, ClaimsPrincipal user)

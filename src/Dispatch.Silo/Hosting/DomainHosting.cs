@@ -14,6 +14,7 @@ public static class DomainHosting
         builder.Services.AddSingleton<Dispatchers>();
         builder.Services.AddHostedService<NetworkSeeder>();
         builder.AddDispatchScenarios();
+        builder.AddDispatchEscalation();
         return builder;
     }
 
