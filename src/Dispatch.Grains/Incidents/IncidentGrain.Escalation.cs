@@ -8,7 +8,8 @@ namespace Dispatch.Grains.Incidents;
 /// Escalation against the service standard (docs/escalation.md). While the case is active a grain timer fires at
 /// the exact deadline; a reminder (durable, but of minute granularity) wakes the case when it is not. Each write
 /// of the case first records what fell due before it (<see cref="CaseSla.Apply"/>), so an escalation can neither
-/// be lost to a late reminder nor land after the step that would have prevented it.
+/// be lost to a late reminder nor land after the step that would have prevented it; and what the changed case is
+/// due for at once after it, so that a case opened past its deadline says so in the answer that opens it.
 /// </summary>
 public sealed partial class IncidentGrain : IRemindable
 {
@@ -63,7 +64,7 @@ public sealed partial class IncidentGrain : IRemindable
         ArmSla();
     }
 
-    /// <summary>Records the SLA events that fell due before <paramref name="s"/> changes (called inside each write).</summary>
+    /// <summary>Records the SLA events <paramref name="s"/> is due for (called inside each write, before and after the change).</summary>
     private void ApplyDueSla(IncidentCaseState s, DateTimeOffset now) => CaseSla.Apply(s, Sla, now);
 
     /// <summary>After a write: count what happened and arm the timer for what comes next.</summary>

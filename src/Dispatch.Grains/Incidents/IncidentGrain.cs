@@ -243,9 +243,11 @@ public sealed partial class IncidentGrain(
         var now = time.GetUtcNow();
         await state.UpdateAsync(s => s.Clone(), s =>
         {
-            // Escalation: what fell due before this change is recorded ahead of it, in the same write.
+            // Escalation: what fell due before this change is recorded ahead of it, and what the changed case is
+            // already due for (a case opened past its deadline) after it, in the same write.
             ApplyDueSla(s, now);
             change(s);
+            ApplyDueSla(s, now);
             if (resealed is { } r)
             {
                 s.Request = CustomerData.Strip(s.Request!);

@@ -1,3 +1,4 @@
+using Dispatch.Grains.Incidents;
 using Dispatch.Grains.Scenarios;
 using Dispatch.Grains.Serialization;
 using Microsoft.AspNetCore.DataProtection;
@@ -20,16 +21,18 @@ public sealed class DispatchSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddFakeGrainClock();
     }
 
-    /// <summary>Everything of a test silo but its clock: memory storage, serialization, metrics, the shared key ring.</summary>
+    /// <summary>Everything of a test silo but its clock: memory storage and reminders, serialization, metrics, the shared key ring.</summary>
     public static void AddDispatchServices(ISiloBuilder siloBuilder)
     {
         ArgumentNullException.ThrowIfNull(siloBuilder);
         siloBuilder
             .AddMemoryGrainStorage(GrainStorage.Name)
-            .AddMemoryGrainStorageAsDefault();
+            .AddMemoryGrainStorageAsDefault()
+            .UseInMemoryReminderService();
         siloBuilder.Services.AddDispatchSerialization();
         siloBuilder.Services.AddMetrics();
         siloBuilder.Services.AddSingleton<ScenarioMetrics>();
+        siloBuilder.Services.AddSingleton<CaseMetrics>();
         siloBuilder.Services.AddSingleton(DataProtection);
     }
 }
