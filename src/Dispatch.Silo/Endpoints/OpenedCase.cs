@@ -15,12 +15,13 @@ public sealed record OpenedCase(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] AssignmentView? Assignment,
     ImmutableArray<TimelineEntry> Timeline,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? TimeToDispatchSec,
+    int EscalationLevel,
     string? DispatchProblem = null,
     RecommendationAnswer? Recommendation = null)
 {
     public static OpenedCase From(CaseView view) =>
-        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec);
+        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec, view.EscalationLevel);
 
     public static OpenedCase From(CaseView view, string? problem, RecommendationAnswer recommendation) =>
-        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec, problem, recommendation);
+        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec, view.EscalationLevel, problem, recommendation);
 }

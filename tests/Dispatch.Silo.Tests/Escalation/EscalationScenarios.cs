@@ -70,12 +70,12 @@ internal sealed class EscalationScenarios(SiloHarness silo, Func<string, Task<lo
     private static int[] Levels(JsonElement @case) =>
         [.. @case.GetProperty("timeline").EnumerateArray().Where(t => t.Str("type") == "escalated").Select(t => t.GetProperty("level").GetInt32())];
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    private async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"waited {Patience} for {what}");
+            Assert.True(DateTime.UtcNow < deadline, $"waited {Patience} for {what}; the silo's last words on reminders:\n{string.Join("\n", (silo.Logs?.Containing("eminder") ?? []).TakeLast(5))}");
             await Task.Delay(200);
         }
     }

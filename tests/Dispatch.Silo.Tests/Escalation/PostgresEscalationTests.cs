@@ -6,44 +6,45 @@ namespace Dispatch.Silo.Tests.Escalation;
 /// set. Each test class run has a cluster (and service) id of its own, which keys its reminder rows.</summary>
 public sealed class PostgresEscalationTests : IAsyncLifetime
 {
-    private readonly string serviceId = "esc-" + Guid.NewGuid().ToString("N")[..12];
-    private SiloHarness? silo;
-
-    private SiloHarness Silo => silo ?? throw new InvalidOperationException("not started");
-
-    private EscalationScenarios Scenarios => new(Silo, ReminderRowsAsync);
-
-    public async Task InitializeAsync()
+    public PostgresEscalationTests()
     {
-        if (PostgresFactAttribute.ConnectionString is null)
-        {
-            return;
-        }
-
-        silo = new SiloHarness(
+        ServiceId = "esc-" + Guid.NewGuid().ToString("N")[..12];
+        Silo = new SiloHarness(
             new SiloOptions
             {
                 DataDir = SiloHarness.NewTempDir(),
                 Provider = "postgres",
                 ConnectionString = PostgresFactAttribute.ConnectionString,
                 ApplySchema = true,
-                ClusterId = serviceId,
+                ClusterId = ServiceId,
                 SeedNetwork = SiloHarness.NoSeed,
             },
             SiloLogs.Everything);
-        EscalationScenarios.Configure(silo);
-        silo.Start();
-        await EscalationScenarios.PutNetworkAsync(silo);
+    }
+
+    /// <summary>Each test's own (a fresh store for its keys and cases in the shared database).</summary>
+    private string ServiceId { get; }
+
+    private SiloHarness Silo { get; }
+
+    private EscalationScenarios Scenarios => new(Silo, ReminderRowsAsync);
+
+    public async Task InitializeAsync()
+    {
+        if (string.IsNullOrWhiteSpace(PostgresFactAttribute.ConnectionString))
+        {
+            return;
+        }
+
+        EscalationScenarios.Configure(Silo);
+        Silo.Start();
+        await EscalationScenarios.PutNetworkAsync(Silo);
     }
 
     public async Task DisposeAsync()
     {
-        if (silo is not null)
-        {
-            var dataDir = silo.DataDir;
-            await silo.DisposeAsync();
-            Directory.Delete(dataDir, recursive: true);
-        }
+        await Silo.DisposeAsync();
+        Directory.Delete(Silo.DataDir, recursive: true);
     }
 
     [PostgresFact]
@@ -59,7 +60,7 @@ public sealed class PostgresEscalationTests : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT count(*) FROM dispatch_reminder WHERE service_id = @service AND grain_id LIKE '%' || @id AND reminder_name = 'sla'", connection);
-        command.Parameters.AddWithValue("service", serviceId);
+        command.Parameters.AddWithValue("service", ServiceId);
         command.Parameters.AddWithValue("id", incidentId);
         return (long)(await command.ExecuteScalarAsync())!;
     }
