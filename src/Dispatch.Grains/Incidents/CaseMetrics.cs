@@ -12,6 +12,9 @@ public sealed class CaseMetrics
     // The standard is 120 s, so a boundary sits exactly there: the share within it is one bucket read.
     private static readonly double[] TimeToDispatchBuckets = [15, 30, 60, 90, 120, 180, 300, 600, 1_800, 3_600];
 
+    /// <summary>Every value the <c>level</c> label takes.</summary>
+    public static readonly System.Collections.Immutable.ImmutableArray<string> LevelLabels = ["1", "2", "other"];
+
     private readonly Counter<long> escalations;
     private readonly Histogram<double> timeToDispatch;
 
