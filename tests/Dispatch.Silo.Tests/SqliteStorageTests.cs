@@ -57,7 +57,11 @@ public sealed class SqliteStorageTests
             await using var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync();
             Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-            Assert.Equal(3L, await ScalarAsync(connection, "SELECT count(*) FROM OrleansQuery;"));
+            // Three statements of the grain storage, seven of the reminder table.
+            Assert.Equal(10L, await ScalarAsync(connection, "SELECT count(*) FROM OrleansQuery;"));
+            Assert.Equal(1L, await ScalarAsync(connection,
+                "SELECT count(*) FROM OrleansQuery WHERE QueryKey = 'UpsertReminderRowKey';"));
+            Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM DispatchReminder;"));
             Assert.Equal(1L, await ScalarAsync(connection,
                 "SELECT count(*) FROM OrleansQuery WHERE QueryKey = 'WriteToStorageKey';"));
             Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM DispatchGrainState;"));

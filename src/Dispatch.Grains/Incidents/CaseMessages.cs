@@ -29,7 +29,8 @@ public sealed record TimelineEntry(
     [property: Id(2)] GeoPoint? Position = null,
     [property: Id(3)] string? ResourceId = null,
     [property: Id(4)] string? Detail = null,
-    [property: Id(5)] string? By = null);
+    [property: Id(5)] string? By = null,
+    [property: Id(6)] int? Level = null);
 
 /// <summary>The case as the API shows it. <see cref="Status"/> stays the wire name; code reads <see cref="StatusKind"/>.</summary>
 [GenerateSerializer, Immutable]
@@ -40,6 +41,7 @@ public sealed record CaseView(
     [property: Id(3), JsonIgnore(Condition = JsonIgnoreCondition.Never)] AssignmentView? Assignment,
     [property: Id(4)] ImmutableArray<TimelineEntry> Timeline,
     [property: Id(5), JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? TimeToDispatchSec,
+    [property: Id(6)] int EscalationLevel = 0,
     [property: Id(7)] bool Waiting = false)
 {
     /// <summary>The status as an enum; null for a name no version of the silo wrote.</summary>

@@ -37,6 +37,11 @@ public sealed class IncidentCaseState
     [Id(14)] public DateTimeOffset? CustomerErasedAt { get; set; }
     /// <summary>Waits in the dispatcher's queue for a unit to free up (docs/waiting-and-reassign.md); shown only while open.</summary>
     [Id(10)] public bool Waiting { get; set; }
+    /// <summary>The highest escalation level the case reached (0: none); see <see cref="CaseSla"/>.</summary>
+    [Id(8)] public int EscalationLevel { get; set; }
+
+    /// <summary>Whether the case was marked overdue (not closed within the standard); see <see cref="CaseSla"/>.</summary>
+    [Id(9)] public bool Overdue { get; set; }
 
     public bool Exists => Request is not null;
 
@@ -59,5 +64,7 @@ public sealed class IncidentCaseState
         Outbox = [.. Outbox],
         CustomerErasedAt = CustomerErasedAt,
         Waiting = Waiting,
+        EscalationLevel = EscalationLevel,
+        Overdue = Overdue,
     };
 }

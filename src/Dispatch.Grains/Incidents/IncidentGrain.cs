@@ -43,6 +43,7 @@ public sealed partial class IncidentGrain(
         }
 
         ResumeNotificationDelivery();
+        ActivateSla();
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -257,10 +258,16 @@ public sealed partial class IncidentGrain(
     private async Task UpdateAsync(Action<IncidentCaseState> change, CustomerData? created = null)
     {
         (CustomerData Data, byte[] Sealed, byte[]? FingerprintHash)? resealed = created is null && state.State is { Exists: true, IsSealed: false } legacy ? Reseal(legacy) : null;
+        var before = state.State;
+        var now = time.GetUtcNow();
         await state.UpdateAsync(s => s.Clone(), s =>
         {
+            // Escalation: what fell due before this change is recorded ahead of it, and what the changed case is
+            // already due for (a case opened past its deadline) after it, in the same write.
             var known = s.Timeline.Count;
+            ApplyDueSla(s, now);
             change(s);
+            ApplyDueSla(s, now);
             Attribute(s.Timeline, known);
             if (resealed is { } r)
             {
@@ -277,6 +284,8 @@ public sealed partial class IncidentGrain(
         {
             customerData = data;
         }
+
+        AfterSlaWrite(before);
     }
 
     private (CustomerData Data, byte[] Sealed, byte[]? FingerprintHash) Reseal(IncidentCaseState legacy)
@@ -293,7 +302,7 @@ public sealed partial class IncidentGrain(
         double? toDispatch = s.Assignment is { } a && request.ReportedAt is { } reported
             ? Math.Max(0, (a.DispatchedAt - reported).TotalSeconds)
             : null;
-        return new CaseView(Id, s.Status, request, s.Assignment, [.. s.Timeline], toDispatch,
+        return new CaseView(Id, s.Status, request, s.Assignment, [.. s.Timeline], toDispatch, s.EscalationLevel,
             Waiting: s.Waiting && s.StatusKind == CaseStatusKind.Open) { Notifications = NotificationViews() };
     }
 }

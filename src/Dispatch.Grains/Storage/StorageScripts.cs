@@ -8,6 +8,8 @@ public static class StorageScripts
     public const string SqlitePersistence = "sqlite-persistence.sql";
     public const string PostgresPersistence = "postgresql-persistence.sql";
     public const string PostgresClustering = "postgresql-clustering.sql";
+    public const string SqliteReminders = "sqlite-reminders.sql";
+    public const string PostgresReminders = "postgresql-reminders.sql";
 
     /// <summary>Reads one of the scripts named by the constants of this class.</summary>
     public static string Read(string scriptName)

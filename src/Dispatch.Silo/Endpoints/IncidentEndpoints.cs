@@ -37,7 +37,7 @@ public static class IncidentEndpoints
         incidents.MapGet("/", ListAsync).RequireKey(AuthPolicies.Reader)
             .WithName("listIncidents")
             .AuditedCustomerReads()
-            .WithSummary("Cases by status: ?status=open (comma-separated statuses; 'active' = every status not closed); ?waiting=true: those waiting for a unit.")
+            .WithSummary("Cases by status: ?status=open (comma-separated statuses; 'active' = every status not closed); ?waiting=true: those waiting for a unit; ?escalated=true: the escalated ones.")
             .WithDescription("Without status: every open case and the recently closed ones. For a planner key, customer, vin and notes are masked as \"***\".");
         incidents.MapGet("/{id}", GetAsync).RequireKey(AuthPolicies.Reader)
             .WithName("getIncident")
@@ -118,10 +118,33 @@ public static class IncidentEndpoints
 
     private static async Task<Results<Ok<CaseList>, ValidationProblem>> ListAsync(
         [Description("Comma-separated statuses (open, dispatched, enroute, onscene, towing, completed, cancelled), or active for every status not closed.")] string? status,
-        [Description("true: only cases waiting in the queue for a unit to free up; false: only those not waiting.")] bool? waiting,
+        [Description("true: only cases waiting in the queue for a unit to free up; false: only those not waiting.")] string? waiting,
+        [Description("true: only cases escalated for not being dispatched within the standard (escalationLevel 1 or more); false: only the others.")] string? escalated,
         Dispatchers grains,
         ClaimsPrincipal user)
     {
+        bool? escalatedOnly = null;
+        if (escalated is not null)
+        {
+            if (!bool.TryParse(escalated, out var flag))
+            {
+                return ProblemResults.Validation([("escalated", "must be true or false")]);
+            }
+
+            escalatedOnly = flag;
+        }
+
+        bool? waitingOnly = null;
+        if (waiting is not null)
+        {
+            if (!bool.TryParse(waiting, out var flag))
+            {
+                return ProblemResults.Validation([("waiting", "must be true or false")]);
+            }
+
+            waitingOnly = flag;
+        }
+
         var statuses = ImmutableArray<CaseStatusKind>.Empty;
         if (!string.IsNullOrWhiteSpace(status))
         {
@@ -138,7 +161,9 @@ public static class IncidentEndpoints
 
         var listed = await grains.ListIncidentsAsync(statuses);
         var cases = await Task.WhenAll(listed.Select(l => grains.Incident(l.Id).GetAsync()));
-        return TypedResults.Ok(new CaseList([.. cases.OfType<CaseView>().Where(c => statuses.IsEmpty || (c.StatusKind is { } kind && statuses.Contains(kind))).Where(c => waiting is null || c.Waiting == waiting).Select(c => Mask(c, user))]));
+        return TypedResults.Ok(new CaseList([.. cases.OfType<CaseView>().Where(c => statuses.IsEmpty || (c.StatusKind is { } kind && statuses.Contains(kind)))
+            .Where(c => waitingOnly is not { } waits || c.Waiting == waits)
+            .Where(c => escalatedOnly is not { } only || (c.EscalationLevel > 0) == only).Select(c => Mask(c, user))]));
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(string id, Dispatchers grains, ClaimsPrincipal user)

@@ -16,6 +16,7 @@ public sealed record OpenedCase(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] AssignmentView? Assignment,
     ImmutableArray<TimelineEntry> Timeline,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? TimeToDispatchSec,
+    int EscalationLevel,
     bool Waiting,
     string? DispatchProblem = null,
     RecommendationAnswer? Recommendation = null)
@@ -24,8 +25,8 @@ public sealed record OpenedCase(
     public ImmutableArray<NotificationView> Notifications { get; init; } = [];
 
     public static OpenedCase From(CaseView view) =>
-        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec, view.Waiting) { Notifications = view.Notifications };
+        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec, view.EscalationLevel, view.Waiting) { Notifications = view.Notifications };
 
     public static OpenedCase From(CaseView view, string? problem, RecommendationAnswer recommendation) =>
-        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec, view.Waiting, problem, recommendation) { Notifications = view.Notifications };
+        new(view.Id, view.Status, view.Incident, view.Assignment, view.Timeline, view.TimeToDispatchSec, view.EscalationLevel, view.Waiting, problem, recommendation) { Notifications = view.Notifications };
 }

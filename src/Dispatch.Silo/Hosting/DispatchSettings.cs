@@ -25,6 +25,9 @@ public static class DispatchSettings
     public const string ScenarioMaxRunning = "Dispatch:Scenarios:MaxRunning";
     public const string SeedNetwork = "Dispatch:SeedNetwork";
     public const string DataProtectionKeysDir = "Dispatch:DataProtection:KeysDir";
+    public const string SlaDispatchWithin = "Dispatch:Sla:DispatchWithin";
+    public const string SlaEscalateAgainAfter = "Dispatch:Sla:EscalateAgainAfter";
+    public const string SlaCloseWithin = "Dispatch:Sla:CloseWithin";
 
     public const string DefaultDataDirName = ".dispatch-data";
     public const string DefaultUrl = "http://127.0.0.1:5080";

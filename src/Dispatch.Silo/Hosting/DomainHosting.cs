@@ -19,6 +19,7 @@ public static class DomainHosting
         builder.Services.AddHostedService<RetentionSweep>();
         builder.AddDispatchScenarios();
         builder.AddDispatchNotifications();
+        builder.AddDispatchEscalation();
         return builder;
     }
 

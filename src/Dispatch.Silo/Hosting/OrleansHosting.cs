@@ -44,17 +44,20 @@ public static class OrleansHosting
                     });
                     AddAdoNetStorage(silo, storage);
                     TranslateStorageFaults(silo);
+                    AddAdoNetReminders(silo, storage);
                     break;
                 case StorageProviderKind.Sqlite:
                     silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
                     if (storage.GroupCommit)
                     {
                         AddGroupCommitStorage(silo, storage);
+                        AddGroupCommitReminders(silo, storage);
                     }
                     else
                     {
                         AddAdoNetStorage(silo, storage);
                         SerializeSqliteWrites(silo);
+                        AddAdoNetReminders(silo, storage);
                     }
 
                     break;
@@ -62,6 +65,7 @@ public static class OrleansHosting
                     silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: serviceId, clusterId: clusterId);
                     silo.AddMemoryGrainStorage(GrainStorage.Name);
                     silo.AddMemoryGrainStorageAsDefault();
+                    silo.UseInMemoryReminderService();
                     break;
             }
         });
@@ -111,6 +115,22 @@ public static class OrleansHosting
             silo.Services.DecorateGrainStorage(name, (_, inner) => new FaultTranslatingGrainStorage(inner));
         }
     }
+    // Reminders (the escalation backstop, docs/escalation.md) in the same database, tables of the project's own scripts.
+    private static void AddAdoNetReminders(ISiloBuilder silo, StorageSettings storage) =>
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = storage.Invariant;
+            o.ConnectionString = storage.ConnectionString;
+        });
+
+    // With group commit, reminder writes join the grain writes' one writer rather than contend with it for the file.
+    private static void AddGroupCommitReminders(ISiloBuilder silo, StorageSettings storage) =>
+        silo.UseAdoNetReminderService(options =>
+            options.Configure<GroupCommitDataSource>((o, dataSource) =>
+            {
+                o.Invariant = storage.Invariant;
+                o.DataSource = dataSource;
+            }));
 
     // Without group commit: SQLite has one writer; both storages write to the same file, so they share one gate.
     private static void SerializeSqliteWrites(ISiloBuilder silo)

@@ -46,8 +46,11 @@ public sealed class SchemaInstaller(StorageSettings settings, ILogger<SchemaInst
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // Not in a transaction: the journal mode cannot change inside one.
-        command.CommandText = StorageScripts.Read(StorageScripts.SqlitePersistence);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var script in new[] { StorageScripts.SqlitePersistence, StorageScripts.SqliteReminders })
+        {
+            command.CommandText = StorageScripts.Read(script);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     public static async Task ApplyPostgresAsync(string connectionString, CancellationToken cancellationToken)
@@ -61,7 +64,7 @@ public sealed class SchemaInstaller(StorageSettings settings, ILogger<SchemaInst
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        foreach (var script in new[] { StorageScripts.PostgresPersistence, StorageScripts.PostgresClustering })
+        foreach (var script in new[] { StorageScripts.PostgresPersistence, StorageScripts.PostgresClustering, StorageScripts.PostgresReminders })
         {
             await using var command = new NpgsqlCommand(StorageScripts.Read(script), connection, transaction);
             await command.ExecuteNonQueryAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Dispatch.Grains.Reconciliation;
+using Dispatch.Grains.Incidents;
 using Dispatch.Grains.Scenarios;
 using Dispatch.Grains.Serialization;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,18 +22,20 @@ public sealed class DispatchSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddFakeGrainClock();
     }
 
-    /// <summary>Everything of a test silo but its clock: memory storage, serialization, metrics, the shared key ring.</summary>
+    /// <summary>Everything of a test silo but its clock: memory storage and reminders, serialization, metrics, the shared key ring.</summary>
     public static void AddDispatchServices(ISiloBuilder siloBuilder)
     {
         ArgumentNullException.ThrowIfNull(siloBuilder);
         siloBuilder
             .AddMemoryGrainStorage(GrainStorage.Name)
-            .AddMemoryGrainStorageAsDefault();
+            .AddMemoryGrainStorageAsDefault()
+            .UseInMemoryReminderService();
         siloBuilder.Services.AddDispatchSerialization();
         siloBuilder.Services.AddMetrics();
         siloBuilder.Services.AddSingleton<ScenarioMetrics>();
         siloBuilder.Services.AddOptions<ReconcilerOptions>();
         siloBuilder.Services.AddSingleton<ReconcilerMetrics>();
+        siloBuilder.Services.AddSingleton<CaseMetrics>();
         siloBuilder.Services.AddSingleton(DataProtection);
     }
 }

@@ -22,6 +22,9 @@ public static class TestClock
                      TimeProviderNames.Membership,
                      TimeProviderNames.ActivationManagement,
                      TimeProviderNames.GrainDirectory,
+                     // Reminders are the escalation's backstop only (the grain timer, on the fake clock, is exact):
+                     // their service's own loops stay on real time.
+                     Orleans.Reminders.ReminderTimeProviderNames.Reminders,
                  })
         {
             services.AddKeyedSingleton(key, TimeProvider.System);

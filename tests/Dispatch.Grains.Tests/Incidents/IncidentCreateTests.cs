@@ -32,7 +32,8 @@ public sealed class IncidentCreateTests(ClusterFixture fixture)
     {
         var area = await IncidentArea.AddAsync(fixture.Grains);
         var (grain, created) = await TestCases.OpenAsync(fixture, area);
-        fixture.Advance(TimeSpan.FromSeconds(30));
+        // Later, but before the case's 2-minute deadline (an escalation would rightly join the timeline).
+        fixture.Advance(TimeSpan.FromSeconds(20));
 
         var again = await grain.CreateAsync(created.Case!.Incident, TestCases.IncidentOf(created.Case.Incident), autoDispatch: false);
 

@@ -29,7 +29,8 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
         Assert.Equal(id, created.Str("id"));
         Assert.Equal("open", created.Str("status"));
         Assert.Equal(JsonValueKind.Null, created.GetProperty("assignment").ValueKind);
-        Assert.Equal(["created"], created.GetProperty("timeline").EnumerateArray().Select(t => t.Str("type")));
+        // The bodies' reportedAt is long past the standard: both escalation levels and overdue come with the case (docs/escalation.md).
+        Assert.Equal(["created", "escalated", "escalated", "overdue"], created.GetProperty("timeline").EnumerateArray().Select(t => t.Str("type")));
         var echoed = created.GetProperty("incident");
         Assert.Equal("flat_tire", echoed.Str("fault"));
         Assert.Equal(IncidentBodies.TireSpec, echoed.GetProperty("vehicle").Str("tireSpec"));
@@ -109,7 +110,8 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
         Assert.Equal(SitesNetwork.Center(4), assignment.Str("centerId"));
         Assert.Equal("onsite", assignment.Str("mode"));
         Assert.Equal(IncidentBodies.TireSku, assignment.Str("part"));
-        Assert.Equal(["created", "dispatched"], created.GetProperty("timeline").EnumerateArray().Select(t => t.Str("type")));
+        // Dispatched in the request that opened it, so never escalated; but the call is more than 48 h old: overdue.
+        Assert.Equal(["created", "dispatched", "overdue"], created.GetProperty("timeline").EnumerateArray().Select(t => t.Str("type")));
 
         await agent.AddEventAsync(id, "cancelled");
     }
@@ -365,7 +367,7 @@ public sealed class IncidentEndpointTests(SitesSiloFixture fixture) : IClassFixt
         var dropOff = Places.North(SitesNetwork.At(10), 25);
         var completed = await agent.CompleteAsync(id, dropOff);
 
-        Assert.Equal(["created", "dispatched", "enroute", "onscene", "completed"], completed.GetProperty("timeline").EnumerateArray().Select(t => t.Str("type")));
+        Assert.Equal(["created", "escalated", "escalated", "overdue", "dispatched", "enroute", "onscene", "completed"], completed.GetProperty("timeline").EnumerateArray().Select(t => t.Str("type")));
         var center = await agent.GetJsonAsync("/v1/centers/" + SitesNetwork.Center(10));
         Assert.Equal("available", center.Unit(SitesNetwork.Van(10)).Str("status"));
         Assert.Equal(dropOff, center.PositionOf(SitesNetwork.Van(10)));

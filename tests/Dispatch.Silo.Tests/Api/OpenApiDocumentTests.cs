@@ -195,7 +195,7 @@ public sealed class OpenApiDocumentTests(SitesSiloFixture fixture) : IClassFixtu
         ApiShapes.Recommendation(recommendation);
         Assert.Equal("unassignable", recommendation.Str("status"));
         Assert.Equal(
-            ["id", "status", "incident", "assignment", "timeline", "timeToDispatchSec", "waiting", "dispatchProblem", "recommendation", "notifications"],
+            ["id", "status", "incident", "assignment", "timeline", "timeToDispatchSec", "escalationLevel", "waiting", "dispatchProblem", "recommendation", "notifications"],
             created.EnumerateObject().Select(p => p.Name));
     }
 }

@@ -53,11 +53,22 @@ internal sealed class GroupCommitCommand(SqliteGroupCommit writer) : SqliteComma
         return results.CreateDataReader();
     }
 
-    private static SqliteParameter Copy(SqliteParameter p) => new(p.ParameterName, p.Value)
+    private static SqliteParameter Copy(SqliteParameter p)
     {
-        DbType = p.DbType,
-        SqliteType = p.SqliteType,
-        Size = p.Size,
-        Direction = p.Direction,
-    };
+        var copy = new SqliteParameter(p.ParameterName, p.Value)
+        {
+            DbType = p.DbType,
+            SqliteType = p.SqliteType,
+            Direction = p.Direction,
+        };
+
+        // Size reads back as a text's or blob's own length when none was set, and as 0 for any other value; set on a
+        // value that is bound as text (a date, as the reminder table's StartTime), 0 would cut that text to nothing.
+        if (p.Value is string or byte[])
+        {
+            copy.Size = p.Size;
+        }
+
+        return copy;
+    }
 }

@@ -96,6 +96,7 @@ internal static class ApiShapes
             Assert.True(toDispatch.GetDouble() >= 0);
         }
 
+        Assert.InRange(@case.GetProperty("escalationLevel").GetInt32(), 0, 2);
         var timeline = @case.GetProperty("timeline").EnumerateArray().ToList();
         Assert.NotEmpty(timeline);
         foreach (var entry in timeline)
