@@ -43,6 +43,8 @@ public static class DispatchHost
         builder.AddDispatchHealth();
         builder.AddDispatchOpenApi();
         builder.AddDispatchMetrics();
+        builder.AddDispatchTelemetry();
+        builder.AddDispatchRateLimits();
         return builder;
     }
 
@@ -51,6 +53,7 @@ public static class DispatchHost
         app.UseDispatchProblems();
         app.UseMiddleware<RequestBodyLimits>();
         app.UseAuthentication();
+        app.UseDispatchRateLimits();
         app.UseAuthorization();
 
         app.MapDispatchHealth();
