@@ -37,11 +37,13 @@ public static class TelemetryHosting
         {
             silo.Services.AddSingleton<MembershipMetrics>();
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<MembershipMetrics>());
-            silo.AddIncomingGrainCallFilter<CaseLogScope>();
             if (traces)
             {
                 silo.AddActivityPropagation();
             }
+
+            // After the propagation filter, so the span it tags is the incoming call's own.
+            silo.AddIncomingGrainCallFilter<CaseLogScope>();
 
             // After the storages are registered (AddDispatchOrleans), around whatever they were decorated with.
             foreach (var name in new[] { GrainStorage.Name, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME })

@@ -14,7 +14,11 @@ public sealed class OperationsMetrics
         [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     private static readonly HashSet<string> Operations = ["read", "write", "clear"];
+    private static readonly HashSet<string> Outcomes = ["ok", "error"];
     private static readonly HashSet<string> SiloStatuses = ["none", "created", "joining", "active", "shuttingdown", "stopping", "dead"];
+
+    /// <summary>Every label value these instruments may emit (besides <see cref="MetricLabels.Other"/>).</summary>
+    public static IEnumerable<string> LabelValues => Operations.Concat(Outcomes).Concat(SiloStatuses).Concat(Grains.Auth.ApiRoles.All);
 
     private readonly Histogram<double> storageDuration;
     private readonly Counter<long> membershipChanges;
@@ -25,7 +29,7 @@ public sealed class OperationsMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(DispatchMetrics.MeterName);
         storageDuration = meter.CreateHistogram(
-            "dispatch.storage.duration", "s", "Grain storage reads, writes and clears, by operation, state and outcome.",
+            "dispatch.storage.duration", "s", "Grain storage reads, writes and clears, by operation and outcome.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = StorageSecondsBuckets });
         membershipChanges = meter.CreateCounter<long>(
             "dispatch.membership.changes", "{change}", "Silo status changes this silo saw in the cluster's membership, by new status.");
@@ -33,11 +37,11 @@ public sealed class OperationsMetrics
             "dispatch.rate_limited", "{request}", "Requests refused with 429 by the per-key rate limits, by the key's role.");
     }
 
-    public void RecordStorage(string operation, string stateName, bool succeeded, TimeSpan elapsed) =>
+    // Not by state name: the operation is what an operator acts on, and each label value multiplies the buckets.
+    public void RecordStorage(string operation, bool succeeded, TimeSpan elapsed) =>
         storageDuration.Record(
             elapsed.TotalSeconds,
             new KeyValuePair<string, object?>("operation", Operations.Contains(operation) ? operation : MetricLabels.Other),
-            new KeyValuePair<string, object?>("state", stateName),
             new KeyValuePair<string, object?>("outcome", succeeded ? "ok" : "error"));
 
     public void RecordMembershipChange(string status)

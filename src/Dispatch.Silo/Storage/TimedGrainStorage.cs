@@ -15,13 +15,13 @@ public sealed class TimedGrainStorage(IGrainStorage inner, OperationsMetrics met
     public IGrainStorage Inner { get; } = inner ?? throw new ArgumentNullException(nameof(inner));
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        TimeAsync("read", stateName, () => Inner.ReadStateAsync(stateName, grainId, grainState));
+        TimeAsync("read", () => Inner.ReadStateAsync(stateName, grainId, grainState));
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        TimeAsync("write", stateName, () => Inner.WriteStateAsync(stateName, grainId, grainState));
+        TimeAsync("write", () => Inner.WriteStateAsync(stateName, grainId, grainState));
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        TimeAsync("clear", stateName, () => Inner.ClearStateAsync(stateName, grainId, grainState));
+        TimeAsync("clear", () => Inner.ClearStateAsync(stateName, grainId, grainState));
 
     // The silo lifecycle finds storages through this registration; the inner one initializes only if it is passed on.
     public void Participate(ISiloLifecycle lifecycle)
@@ -32,7 +32,7 @@ public sealed class TimedGrainStorage(IGrainStorage inner, OperationsMetrics met
         }
     }
 
-    private async Task TimeAsync(string operation, string stateName, Func<Task> run)
+    private async Task TimeAsync(string operation, Func<Task> run)
     {
         var started = Stopwatch.GetTimestamp();
         var succeeded = false;
@@ -43,7 +43,7 @@ public sealed class TimedGrainStorage(IGrainStorage inner, OperationsMetrics met
         }
         finally
         {
-            metrics.RecordStorage(operation, stateName, succeeded, Stopwatch.GetElapsedTime(started));
+            metrics.RecordStorage(operation, succeeded, Stopwatch.GetElapsedTime(started));
         }
     }
 }

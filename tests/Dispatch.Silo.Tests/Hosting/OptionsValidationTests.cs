@@ -32,6 +32,9 @@ public sealed class OptionsValidationTests
         { DispatchSettings.DefaultBodyLimitBytes, "lots", DispatchSettings.DefaultBodyLimitBytes },
         { DispatchSettings.ScenarioMaxRunning, "-1", DispatchSettings.ScenarioMaxRunning },
         { DispatchSettings.ScenarioMaxRunningPerKey, "-2", DispatchSettings.ScenarioMaxRunningPerKey },
+        { RateLimitOptions.Section + ":Agent:PermitsPerSecond", "0", RateLimitOptions.Section + ":Agent:PermitsPerSecond" },
+        { RateLimitOptions.Section + ":Planner:Burst", "-1", RateLimitOptions.Section + ":Planner:Burst" },
+        { RateLimitOptions.Section + ":Admin:Burst", "2000000", RateLimitOptions.Section + ":Admin:Burst" },
     };
 
     [Theory]

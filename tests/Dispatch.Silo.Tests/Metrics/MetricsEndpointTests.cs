@@ -98,6 +98,7 @@ public sealed class MetricsEndpointTests(SqliteSiloFixture fixture) : IClassFixt
 
         var allowed = MetricLabels.RecommendationStatuses
             .Concat(MetricLabels.DispatchOutcomes).Concat(MetricLabels.EventTypes).Concat(MetricLabels.EventOutcomes)
+            .Concat(OperationsMetrics.LabelValues)
             .Append(MetricLabels.Other).ToHashSet(StringComparer.Ordinal);
         var ours = scrape.Samples.Where(s => s.Name.StartsWith("dispatch_", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(ours);
