@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dispatch.Grains.Centers;
-using Dispatch.Silo.Endpoints;
 
 namespace Dispatch.Silo.Tests;
 
@@ -209,7 +208,7 @@ public sealed class BatchDispatchTests(BatchDispatchTests.BatchSiloFixture fixtu
     public async Task Post_CommitOverTheCommitCap_Is413AndOpensNoCase()
     {
         using var client = fixture.Silo.Admin();
-        var count = BatchEndpoints.MaxCommitIncidents + 1;
+        var count = new Dispatch.Silo.Hosting.BodyLimitOptions().BatchCommitIncidents + 1;
         var body = new JsonObject
         {
             ["incidents"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)Incident($"cap{i}", 30, 105))]),
@@ -219,7 +218,7 @@ public sealed class BatchDispatchTests(BatchDispatchTests.BatchSiloFixture fixtu
         using var response = await client.PostAsJsonAsync("/v1/dispatch/batch", body);
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
-        Assert.Contains(BatchEndpoints.MaxCommitIncidents.ToString(CultureInfo.InvariantCulture), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains((count - 1).ToString(CultureInfo.InvariantCulture), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         using var first = await client.GetAsync("/v1/incidents/cap0");
         Assert.Equal(HttpStatusCode.NotFound, first.StatusCode);
     }

@@ -14,11 +14,6 @@ namespace Dispatch.Silo.Endpoints;
 public static class BatchEndpoints
 {
     public const int MaxIncidents = 2_000;
-
-    /// <summary>A committed batch opens a case and records a hold for every incident at once, each a storage write, while
-    /// live dispatch shares the same storage; past a few hundred, one request would crowd out everyone else's
-    /// dispatches for seconds. A surge larger than this is committed in several requests (or answered without commit).</summary>
-    public const int MaxCommitIncidents = 200;
     public const int MaxTimeLimitMs = 60_000;
 
     public sealed record BatchRequest(IReadOnlyList<IncidentRequest?>? Incidents, bool? Commit, int? TimeLimitMs);
@@ -63,13 +58,14 @@ public static class BatchEndpoints
             .WithName("dispatchBatch")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithSummary($"Assign up to {MaxIncidents} incidents jointly (each needs an id; up to {MaxCommitIncidents} with commit); commit: true reserves and dispatches every assignment.")
+            .WithSummary($"Assign up to {MaxIncidents} incidents jointly (each needs an id; with commit, up to Dispatch:Limits:BatchCommitIncidents, default 500); commit: true reserves and dispatches every assignment.")
             .WithDescription($"Each incident of the batch gets a unit, or a reason in unassigned. timeLimitMs: 1..{MaxTimeLimitMs} (default 10,000). " +
                 "Without commit it only answers; with commit: true it opens each case, reserves every assignment at its center and records it on the case.");
         return app;
     }
 
-    private static async Task<Results<Ok<BatchAnswer>, ValidationProblem, ProblemHttpResult>> DispatchBatchAsync(BatchRequest? request, IGrainFactory grains, TimeProvider time)
+    private static async Task<Results<Ok<BatchAnswer>, ValidationProblem, ProblemHttpResult>> DispatchBatchAsync(
+        BatchRequest? request, IGrainFactory grains, TimeProvider time, Microsoft.Extensions.Options.IOptions<Hosting.BodyLimitOptions> limits)
     {
         if (request?.Incidents is { Count: > MaxIncidents } tooMany)
         {
@@ -77,10 +73,11 @@ public static class BatchEndpoints
                 $"A batch holds at most {MaxIncidents} incidents; this one has {tooMany.Count}.");
         }
 
-        if (request?.Commit == true && request.Incidents is { Count: > MaxCommitIncidents } tooManyToCommit)
+        var commitCap = limits.Value.BatchCommitIncidents;
+        if (request?.Commit == true && request.Incidents is { } toCommit && toCommit.Count > commitCap)
         {
             return ProblemResults.Create(StatusCodes.Status413PayloadTooLarge,
-                $"A committed batch holds at most {MaxCommitIncidents} incidents; this one has {tooManyToCommit.Count}. " +
+                $"A committed batch holds at most {commitCap} incidents; this one has {toCommit.Count}. " +
                 "Commit it in several requests, or send it without commit for the answer alone.");
         }
 

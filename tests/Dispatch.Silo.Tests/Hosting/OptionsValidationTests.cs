@@ -32,6 +32,8 @@ public sealed class OptionsValidationTests
         { DispatchSettings.DefaultBodyLimitBytes, "lots", DispatchSettings.DefaultBodyLimitBytes },
         { DispatchSettings.ScenarioMaxRunning, "-1", DispatchSettings.ScenarioMaxRunning },
         { DispatchSettings.ScenarioMaxRunningPerKey, "-2", DispatchSettings.ScenarioMaxRunningPerKey },
+        { BodyLimitOptions.BatchCommitSetting, "0", BodyLimitOptions.BatchCommitSetting },
+        { BodyLimitOptions.BatchCommitSetting, "2001", BodyLimitOptions.BatchCommitSetting },
         { RateLimitOptions.Section + ":Agent:PermitsPerSecond", "0", RateLimitOptions.Section + ":Agent:PermitsPerSecond" },
         { RateLimitOptions.Section + ":Planner:Burst", "-1", RateLimitOptions.Section + ":Planner:Burst" },
         { RateLimitOptions.Section + ":Admin:Burst", "2000000", RateLimitOptions.Section + ":Admin:Burst" },

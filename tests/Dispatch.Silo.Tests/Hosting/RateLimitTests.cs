@@ -13,6 +13,8 @@ public sealed class RateLimitTests
     // refused, however slow the machine (it would need a second per request to stay under).
     private static void TinyAgentBucket(SiloHarness silo)
     {
+        // Test silos run without rate limits unless told (SiloOptions); these are the production defaults but one.
+        silo.Settings[RateLimitOptions.Section + ":Enabled"] = "true";
         silo.Settings[RateLimitOptions.Section + ":Agent:PermitsPerSecond"] = "1";
         silo.Settings[RateLimitOptions.Section + ":Agent:Burst"] = "3";
     }

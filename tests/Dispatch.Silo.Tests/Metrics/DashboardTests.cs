@@ -46,6 +46,7 @@ public sealed partial class DashboardTests
     private static async Task<HashSet<string>> ExportedAsync()
     {
         await using var silo = SiloHarness.ForApi(SiloHarness.DemoNetwork);
+        silo.Settings[RateLimitOptions.Section + ":Enabled"] = "true";
         silo.Settings[RateLimitOptions.Section + ":Agent:PermitsPerSecond"] = "1";
         silo.Settings[RateLimitOptions.Section + ":Agent:Burst"] = "2";
         silo.Start();
