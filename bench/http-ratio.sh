@@ -56,12 +56,13 @@ wait_for() { # url, seconds, what: until the url answers 2xx
   done
 }
 
-# The silo, as Dispatch.Load --start-silo starts it: free ports, fresh data directory, production settings.
+# The silo, as Dispatch.Load --start-silo starts it: free ports, fresh data directory, production settings, and no
+# per-key rate limits (one key drives thousands of requests a second here).
 silo_port="$(free_port)"
 bare_port="$(free_port)"
 (
   cd "$(dirname "$silo_dll")"
-  Dispatch__DataDir="$work/data" \
+  Dispatch__DataDir="$work/data" Dispatch__RateLimits__Enabled=false \
   Dispatch__Orleans__SiloPort="$(free_port)" \
   DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production \
   exec dotnet "$(basename "$silo_dll")" --urls "http://127.0.0.1:$silo_port" >"$work/silo.log" 2>&1

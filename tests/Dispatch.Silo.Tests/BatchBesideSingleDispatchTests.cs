@@ -16,7 +16,10 @@ public sealed class BatchBesideSingleDispatchTests
     [Fact]
     public async Task Commit_LongSolveBesideSingleDispatches_SinglesReserveFirstAndNothingIsDoubleBooked()
     {
-        await using var silo = new SiloHarness(new SiloOptions { DataDir = SiloHarness.NewTempDir(), Provider = "memory" }).Start();
+        await using var silo = new SiloHarness(new SiloOptions { DataDir = SiloHarness.NewTempDir(), Provider = "memory" });
+        // A solve long enough to send singles beside needs a committed batch above the default cap.
+        silo.Settings[Dispatch.Silo.Hosting.BodyLimitOptions.BatchCommitSetting] = BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        silo.Start();
         using var client = silo.Admin();
         client.Timeout = TimeSpan.FromMinutes(10);
         var network = await client.GetFromJsonAsync<JsonElement>("/v1/network");

@@ -204,6 +204,25 @@ public sealed class BatchDispatchTests(BatchDispatchTests.BatchSiloFixture fixtu
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
+    [Fact]
+    public async Task Post_CommitOverTheCommitCap_Is413AndOpensNoCase()
+    {
+        using var client = fixture.Silo.Admin();
+        var count = new Dispatch.Silo.Hosting.BodyLimitOptions().BatchCommitIncidents + 1;
+        var body = new JsonObject
+        {
+            ["incidents"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)Incident($"cap{i}", 30, 105))]),
+            ["commit"] = true,
+        };
+
+        using var response = await client.PostAsJsonAsync("/v1/dispatch/batch", body);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains((count - 1).ToString(CultureInfo.InvariantCulture), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var first = await client.GetAsync("/v1/incidents/cap0");
+        Assert.Equal(HttpStatusCode.NotFound, first.StatusCode);
+    }
+
     private static JsonObject Incident(string id, double lat, double lon, string fault = "stuck") => new()
     {
         ["id"] = id,

@@ -49,6 +49,16 @@ public static class CaseReader
         return items.EnumerateArray().Select(item => ReadCase(item)).OfType<IncidentCase>().ToList();
     }
 
+    /// <summary>The <c>nextCursor</c> of a list answer; null on the last page or when the answer has none.</summary>
+    public static string? ReadNextCursor(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String
+            ? next.GetString()
+            : null;
+    }
+
     /// <summary>The assignment of a case or of a dispatch answer: an <c>assignment</c> object, or the answer itself
     /// when it is shaped like one.</summary>
     public static Assignment? ReadAssignment(JsonElement element)

@@ -64,8 +64,9 @@ public sealed class DispatchApiClient : IDisposable
     public Task<ApiResponse> GetIncidentAsync(string id, CancellationToken ct) =>
         SendAsync(HttpMethod.Get, $"v1/incidents/{Uri.EscapeDataString(id)}", null, ct);
 
-    public Task<ApiResponse> ListOpenIncidentsAsync(CancellationToken ct) =>
-        SendAsync(HttpMethod.Get, "v1/incidents?status=open", null, ct);
+    /// <summary>One page of the open cases; <paramref name="cursor"/> is the previous page's nextCursor (null: the first).</summary>
+    public Task<ApiResponse> ListOpenIncidentsAsync(string? cursor, CancellationToken ct) =>
+        SendAsync(HttpMethod.Get, cursor is null ? "v1/incidents?status=open&limit=1000" : $"v1/incidents?status=open&limit=1000&cursor={Uri.EscapeDataString(cursor)}", null, ct);
 
     /// <summary>The answer's body is skipped, not decoded: no operation reads a recommendation (its Body is empty).</summary>
     public Task<ApiResponse> RecommendAsync(byte[] incidentJson, CancellationToken ct) =>

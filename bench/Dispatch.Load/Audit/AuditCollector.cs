@@ -21,16 +21,23 @@ public sealed class AuditCollector(DispatchApiClient api, int parallelReads = 16
         }
 
         var cases = new ConcurrentDictionary<string, IncidentCase>(StringComparer.Ordinal);
-        var open = await api.ListOpenIncidentsAsync(cancellationToken).ConfigureAwait(false);
-        if (!open.IsSuccess)
+        string? cursor = null;
+        do
         {
-            throw new InvalidOperationException($"GET /v1/incidents?status=open answered {open.Status} during the audit: {Truncate(open.Body)}");
-        }
+            var open = await api.ListOpenIncidentsAsync(cursor, cancellationToken).ConfigureAwait(false);
+            if (!open.IsSuccess)
+            {
+                throw new InvalidOperationException($"GET /v1/incidents?status=open answered {open.Status} during the audit: {Truncate(open.Body)}");
+            }
 
-        foreach (var item in CaseReader.ReadList(open.Body))
-        {
-            cases[item.Id] = item;
+            foreach (var item in CaseReader.ReadList(open.Body))
+            {
+                cases[item.Id] = item;
+            }
+
+            cursor = CaseReader.ReadNextCursor(open.Body);
         }
+        while (cursor is not null);
 
         var tracked = ledger.Outcomes();
         var failures = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);

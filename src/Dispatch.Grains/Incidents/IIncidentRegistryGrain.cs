@@ -21,4 +21,12 @@ public interface IIncidentRegistryGrain : IGrainWithStringKey
     /// <summary>Cases that may be in one of the statuses: the open ones for non-closed statuses, the recently
     /// closed for closed ones; all of them when none is asked.</summary>
     Task<ImmutableArray<IncidentListing>> ListAsync(ImmutableArray<CaseStatusKind> statuses);
+
+    /// <summary>What <see cref="ListAsync"/> lists, in ordinal id order, from the first id after <paramref name="afterId"/>
+    /// (from the start when null), at most <paramref name="limit"/> of them.</summary>
+    Task<IncidentListingPage> ListPageAsync(ImmutableArray<CaseStatusKind> statuses, string? afterId, int limit);
 }
+
+/// <summary>A page of one shard's listing; <see cref="More"/> says whether the shard lists ids after the last one.</summary>
+[GenerateSerializer, Immutable]
+public sealed record IncidentListingPage([property: Id(0)] ImmutableArray<IncidentListing> Items, [property: Id(1)] bool More);

@@ -22,6 +22,30 @@ public static class IncidentRegistry
         return [.. shards.SelectMany(s => s).OrderBy(l => l.Id, StringComparer.Ordinal)];
     }
 
+    /// <summary>Up to <paramref name="limit"/> listings from <paramref name="from"/> on, shard by shard and by id within a
+    /// shard, with where the next page starts (null after the last shard). Reads only the shards it needs, a page of
+    /// each, so no call ever carries every case.</summary>
+    public static async Task<(ImmutableArray<IncidentListing> Items, IncidentListPosition? Next)> ListPageAsync(
+        IGrainFactory grains, string network, ImmutableArray<CaseStatusKind> statuses, IncidentListPosition from, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(from.Shard);
+        var items = ImmutableArray.CreateBuilder<IncidentListing>();
+        var position = from;
+        while (position.Shard < Shards && items.Count < limit)
+        {
+            var page = await grains.GetGrain<IIncidentRegistryGrain>($"{network}/{position.Shard}")
+                .ListPageAsync(statuses, position.AfterId, limit - items.Count);
+            items.AddRange(page.Items);
+            position = page.More
+                ? new IncidentListPosition(position.Shard, page.Items.Length > 0 ? page.Items[^1].Id : position.AfterId)
+                : new IncidentListPosition(position.Shard + 1, null);
+        }
+
+        return (items.ToImmutable(), position.Shard < Shards ? position : null);
+    }
+
     // string.GetHashCode differs from process to process; a shard must not.
     private static uint StableHash(string text)
     {
@@ -33,4 +57,10 @@ public static class IncidentRegistry
 
         return hash;
     }
+}
+
+/// <summary>Where a listing page starts: a shard, and the last id already listed from it (null: its start).</summary>
+public readonly record struct IncidentListPosition(int Shard, string? AfterId)
+{
+    public static IncidentListPosition Start => new(0, null);
 }

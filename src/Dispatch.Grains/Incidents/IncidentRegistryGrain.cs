@@ -18,6 +18,11 @@ public sealed class IncidentRegistryGrain(
     private readonly List<(IncidentListing Listing, TaskCompletionSource Written)> pending = [];
     private bool writing;
 
+    // The listings in id order, for pages; built on the first page after a write rather than on every write, so
+    // a busy shard that nobody lists pays nothing, and paging through a quiet one sorts once.
+    private IncidentListing[]? activeSorted;
+    private IncidentListing[]? closedSorted;
+
     public Task TrackAsync(string incidentId, CaseStatusKind status)
     {
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -43,6 +48,58 @@ public sealed class IncidentRegistryGrain(
         return Task.FromResult(items);
     }
 
+    public Task<IncidentListingPage> ListPageAsync(ImmutableArray<CaseStatusKind> statuses, string? afterId, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var any = statuses.IsDefaultOrEmpty;
+        var active = any || statuses.Any(s => !s.IsTerminal()) ? ActiveSorted() : [];
+        var closed = any || statuses.Any(s => s.IsTerminal()) ? ClosedSorted() : [];
+
+        // A case is in one of the two lists at any moment and keeps its id, so merging them by id gives each case
+        // one place in the order, even one that closes between two pages.
+        var a = FirstAfter(active, afterId);
+        var c = FirstAfter(closed, afterId);
+        var items = ImmutableArray.CreateBuilder<IncidentListing>(Math.Min(limit, active.Length - a + closed.Length - c));
+        while (items.Count < limit && (a < active.Length || c < closed.Length))
+        {
+            var takeActive = c >= closed.Length || (a < active.Length && string.CompareOrdinal(active[a].Id, closed[c].Id) < 0);
+            items.Add(takeActive ? active[a++] : closed[c++]);
+        }
+
+        return Task.FromResult(new IncidentListingPage(items.MoveToImmutable(), a < active.Length || c < closed.Length));
+    }
+
+    private IncidentListing[] ActiveSorted() =>
+        activeSorted ??= [.. state.State.Active.Values.OrderBy(l => l.Id, StringComparer.Ordinal)];
+
+    private IncidentListing[] ClosedSorted() =>
+        closedSorted ??= [.. state.State.RecentlyClosed.OrderBy(l => l.Id, StringComparer.Ordinal)];
+
+    // The index of the first listing whose id sorts after afterId.
+    private static int FirstAfter(IncidentListing[] sorted, string? afterId)
+    {
+        if (afterId is null)
+        {
+            return 0;
+        }
+
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (string.CompareOrdinal(sorted[middle].Id, afterId) <= 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
     // Writes what is pending, then what arrived meanwhile, until nothing is left.
     private async Task WriteAsync()
     {
@@ -64,16 +121,14 @@ public sealed class IncidentRegistryGrain(
                 }
                 catch (Exception e)
                 {
-                    // The grain deactivates after a failed write (UpdateAsync): later changes fail with it and are retried by their callers.
-                    foreach (var (_, written) in batch.Concat(pending))
-                    {
-                        written.TrySetException(e);
-                    }
-
-                    pending.Clear();
+                    activeSorted = null;
+                    closedSorted = null;
+                    FailAll(batch, e);
                     return;
                 }
 
+                activeSorted = null;
+                closedSorted = null;
                 foreach (var (_, written) in batch)
                 {
                     written.TrySetResult();
@@ -84,6 +139,17 @@ public sealed class IncidentRegistryGrain(
         {
             writing = false;
         }
+    }
+
+    // The grain deactivates after a failed write (UpdateAsync): later changes fail with it and are retried by their callers.
+    private void FailAll((IncidentListing Listing, TaskCompletionSource Written)[] batch, Exception e)
+    {
+        foreach (var (_, written) in batch.Concat(pending))
+        {
+            written.TrySetException(e);
+        }
+
+        pending.Clear();
     }
 
     private static void Apply(IncidentRegistryState s, IncidentListing listing)

@@ -58,18 +58,27 @@ public static class BatchEndpoints
             .WithName("dispatchBatch")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithSummary($"Assign up to {MaxIncidents} incidents jointly (each needs an id); commit: true reserves and dispatches every assignment.")
+            .WithSummary($"Assign up to {MaxIncidents} incidents jointly (each needs an id; with commit, up to Dispatch:Limits:BatchCommitIncidents, default 500); commit: true reserves and dispatches every assignment.")
             .WithDescription($"Each incident of the batch gets a unit, or a reason in unassigned. timeLimitMs: 1..{MaxTimeLimitMs} (default 10,000). " +
                 "Without commit it only answers; with commit: true it opens each case, reserves every assignment at its center and records it on the case.");
         return app;
     }
 
-    private static async Task<Results<Ok<BatchAnswer>, ValidationProblem, ProblemHttpResult>> DispatchBatchAsync(BatchRequest? request, IGrainFactory grains, TimeProvider time)
+    private static async Task<Results<Ok<BatchAnswer>, ValidationProblem, ProblemHttpResult>> DispatchBatchAsync(
+        BatchRequest? request, IGrainFactory grains, TimeProvider time, Microsoft.Extensions.Options.IOptions<Hosting.BodyLimitOptions> limits)
     {
         if (request?.Incidents is { Count: > MaxIncidents } tooMany)
         {
             return ProblemResults.Create(StatusCodes.Status413PayloadTooLarge,
                 $"A batch holds at most {MaxIncidents} incidents; this one has {tooMany.Count}.");
+        }
+
+        var commitCap = limits.Value.BatchCommitIncidents;
+        if (request?.Commit == true && request.Incidents is { } toCommit && toCommit.Count > commitCap)
+        {
+            return ProblemResults.Create(StatusCodes.Status413PayloadTooLarge,
+                $"A committed batch holds at most {commitCap} incidents; this one has {toCommit.Count}. " +
+                "Commit it in several requests, or send it without commit for the answer alone.");
         }
 
         var (incidents, errors) = Validate(request, time.GetUtcNow());

@@ -16,6 +16,10 @@ public sealed class Dispatchers(IGrainFactory grains, Recommender recommender)
     public Task<System.Collections.Immutable.ImmutableArray<IncidentListing>> ListIncidentsAsync(System.Collections.Immutable.ImmutableArray<CaseStatusKind> statuses) =>
         IncidentRegistry.ListAsync(grains, IncidentGrain.Network, statuses);
 
+    public Task<(System.Collections.Immutable.ImmutableArray<IncidentListing> Items, IncidentListPosition? Next)> ListIncidentsPageAsync(
+        System.Collections.Immutable.ImmutableArray<CaseStatusKind> statuses, IncidentListPosition from, int limit) =>
+        IncidentRegistry.ListPageAsync(grains, IncidentGrain.Network, statuses, from, limit);
+
     public IIncidentGrain Incident(string id) => grains.GetGrain<IIncidentGrain>(id);
 
     public IScenarioRegistryGrain ScenarioRegistry => grains.GetGrain<IScenarioRegistryGrain>(IncidentGrain.Network);

@@ -20,7 +20,8 @@ public static class IncidentEndpoints
 
     public sealed record EventRequest(string? Type, DateTimeOffset? At, GeoPoint? Position);
 
-    public sealed record CaseList(IReadOnlyList<CaseView> Items);
+    /// <summary>A page of cases; <see cref="NextCursor"/> continues the listing, null on the last page.</summary>
+    public sealed record CaseList(IReadOnlyList<CaseView> Items, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? NextCursor);
 
     public static IEndpointRouteBuilder MapIncidentEndpoints(this IEndpointRouteBuilder app)
     {
@@ -37,8 +38,10 @@ public static class IncidentEndpoints
         incidents.MapGet("/", ListAsync).RequireKey(AuthPolicies.Reader)
             .WithName("listIncidents")
             .AuditedCustomerReads()
-            .WithSummary("Cases by status: ?status=open (comma-separated statuses; 'active' = every status not closed); ?waiting=true: those waiting for a unit; ?escalated=true: the escalated ones.")
-            .WithDescription("Without status: every open case and the recently closed ones. For a planner key, customer, vin and notes are masked as \"***\".");
+            .WithSummary("Cases by status, a page at a time: ?status=open (comma-separated statuses; 'active' = every status not closed), ?waiting=true, ?escalated=true, ?limit=, ?cursor=.")
+            .WithDescription("Without status: every open case and the recently closed ones. Pages of limit cases (default 100, at most 1000); " +
+                "nextCursor continues, null on the last page. A filtered page may hold fewer cases than limit, even none, and still continue. " +
+                "For a planner key, customer, vin and notes are masked as \"***\".");
         incidents.MapGet("/{id}", GetAsync).RequireKey(AuthPolicies.Reader)
             .WithName("getIncident")
             .AuditedCustomerReads()
@@ -120,31 +123,14 @@ public static class IncidentEndpoints
         [Description("Comma-separated statuses (open, dispatched, enroute, onscene, towing, completed, cancelled), or active for every status not closed.")] string? status,
         [Description("true: only cases waiting in the queue for a unit to free up; false: only those not waiting.")] string? waiting,
         [Description("true: only cases escalated for not being dispatched within the standard (escalationLevel 1 or more); false: only the others.")] string? escalated,
+        [Description("Cases per page: 1..1000, default 100. A filtered page may hold fewer; follow nextCursor until it is null.")] string? limit,
+        [Description("The nextCursor of the previous page; absent for the first page.")] string? cursor,
         Dispatchers grains,
         ClaimsPrincipal user)
     {
-        bool? escalatedOnly = null;
-        if (escalated is not null)
-        {
-            if (!bool.TryParse(escalated, out var flag))
-            {
-                return ProblemResults.Validation([("escalated", "must be true or false")]);
-            }
-
-            escalatedOnly = flag;
-        }
-
-        bool? waitingOnly = null;
-        if (waiting is not null)
-        {
-            if (!bool.TryParse(waiting, out var flag))
-            {
-                return ProblemResults.Validation([("waiting", "must be true or false")]);
-            }
-
-            waitingOnly = flag;
-        }
-
+        var errors = new List<(string, string)>();
+        var waitingOnly = ParseFlag("waiting", waiting, errors);
+        var escalatedOnly = ParseFlag("escalated", escalated, errors);
         var statuses = ImmutableArray<CaseStatusKind>.Empty;
         if (!string.IsNullOrWhiteSpace(status))
         {
@@ -152,18 +138,89 @@ public static class IncidentEndpoints
             var unknown = asked.Where(s => s != "active" && !CaseStatus.TryParse(s, out _)).ToList();
             if (unknown.Count > 0)
             {
-                return ProblemResults.Validation([("status", $"unknown status '{unknown[0]}': use {string.Join(", ", CaseStatus.All)} or active")]);
+                errors.Add(("status", $"unknown status '{unknown[0]}': use {string.Join(", ", CaseStatus.All)} or active"));
             }
-
-            // Parsed once here; the grains and the filter below work on the enum.
-            statuses = [.. asked.SelectMany(s => s == "active" ? CaseStatus.Kinds.Where(c => !c.IsTerminal()) : [CaseStatus.KindOf(s)!.Value]).Distinct()];
+            else
+            {
+                // Parsed once here; the grains and the filter below work on the enum.
+                statuses = [.. asked.SelectMany(s => s == "active" ? CaseStatus.Kinds.Where(c => !c.IsTerminal()) : [CaseStatus.KindOf(s)!.Value]).Distinct()];
+            }
         }
 
-        var listed = await grains.ListIncidentsAsync(statuses);
-        var cases = await Task.WhenAll(listed.Select(l => grains.Incident(l.Id).GetAsync()));
-        return TypedResults.Ok(new CaseList([.. cases.OfType<CaseView>().Where(c => statuses.IsEmpty || (c.StatusKind is { } kind && statuses.Contains(kind)))
-            .Where(c => waitingOnly is not { } waits || c.Waiting == waits)
-            .Where(c => escalatedOnly is not { } only || (c.EscalationLevel > 0) == only).Select(c => Mask(c, user))]));
+        var pageSize = DefaultPageSize;
+        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageSize)
+            || pageSize is < 1 or > MaxPageSize))
+        {
+            errors.Add(("limit", $"must be a whole number within 1..{MaxPageSize}"));
+        }
+
+        var from = IncidentListPosition.Start;
+        if (cursor is not null && !IncidentCursor.TryDecode(cursor, out from))
+        {
+            errors.Add(("cursor", "is not a cursor this API handed out: pass a page's nextCursor unchanged, or leave it out for the first page"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ProblemResults.Validation(errors);
+        }
+
+        // Every filter is checked on each case's own view, a page at a time: the registry's status is only a hint.
+        var filters = new List<Func<CaseView, bool>>();
+        if (!statuses.IsEmpty)
+        {
+            filters.Add(c => c.StatusKind is { } kind && statuses.Contains(kind));
+        }
+
+        if (waitingOnly is { } waits)
+        {
+            filters.Add(c => c.Waiting == waits);
+        }
+
+        if (escalatedOnly is { } escalatedToo)
+        {
+            filters.Add(c => (c.EscalationLevel > 0) == escalatedToo);
+        }
+
+        var (listed, next) = await grains.ListIncidentsPageAsync(statuses, from, pageSize);
+        var cases = await ReadCasesAsync(grains, listed);
+        var items = cases.OfType<CaseView>().Where(c => filters.TrueForAll(f => f(c))).Select(c => Mask(c, user)).ToList();
+        return TypedResults.Ok(new CaseList(items, next is { } position ? IncidentCursor.Encode(position) : null));
+    }
+
+    // A true/false query flag; null when absent. A bad value is one more error of the answer's 400.
+    private static bool? ParseFlag(string name, string? value, List<(string, string)> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (bool.TryParse(value, out var flag))
+        {
+            return flag;
+        }
+
+        errors.Add((name, "must be true or false"));
+        return null;
+    }
+
+    /// <summary>The page size of <c>GET /v1/incidents</c> when none is asked, and the largest one may ask.</summary>
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
+
+    // Enough reads in flight to hide the grain-call latency; few enough that one large page cannot crowd out live dispatch.
+    private const int ParallelCaseReads = 32;
+
+    // Each case's own view, in listing order (null for a case that is gone).
+    private static async Task<CaseView?[]> ReadCasesAsync(Dispatchers grains, ImmutableArray<IncidentListing> listed)
+    {
+        var views = new CaseView?[listed.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, listed.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelCaseReads },
+            async (i, _) => views[i] = await grains.Incident(listed[i].Id).GetAsync());
+        return views;
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> GetAsync(string id, Dispatchers grains, ClaimsPrincipal user)

@@ -48,6 +48,8 @@ public static class DispatchHost
         builder.AddDispatchHealth();
         builder.AddDispatchOpenApi();
         builder.AddDispatchMetrics();
+        builder.AddDispatchTelemetry();
+        builder.AddDispatchRateLimits();
         return builder;
     }
 
@@ -58,6 +60,7 @@ public static class DispatchHost
         app.UseMiddleware<RequestBodyLimits>();
         app.UseAuthentication();
         app.UseDispatchCaller();
+        app.UseDispatchRateLimits();
         app.UseAuthorization();
 
         app.MapDispatchHealth();

@@ -264,7 +264,7 @@ public sealed class ConcurrencyTests : IAsyncLifetime
 
     private static async Task AssertOpenListingAsync(HttpClient admin, Dictionary<string, JsonElement> cases)
     {
-        var listed = (await admin.GetJsonAsync("/v1/incidents?status=open")).GetProperty("items").EnumerateArray().Select(c => c.Str("id")).Order(StringComparer.Ordinal);
+        var listed = (await admin.GetJsonAsync("/v1/incidents?status=open&limit=1000")).GetProperty("items").EnumerateArray().Select(c => c.Str("id")).Order(StringComparer.Ordinal);
         Assert.Equal(cases.Where(c => c.Value.Str("status") == "open").Select(c => c.Key).Order(StringComparer.Ordinal), listed);
     }
 

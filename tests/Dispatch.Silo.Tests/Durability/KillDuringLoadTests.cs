@@ -126,7 +126,7 @@ public sealed class KillDuringLoadTests : IDisposable
                 : [])
             .ToDictionary(s => s.Key, s => s.Reserved, StringComparer.Ordinal);
 
-        var open = await http.GetFromJsonAsync<JsonObject>("v1/incidents?status=active");
+        var open = await http.GetFromJsonAsync<JsonObject>("v1/incidents?status=active&limit=1000");
         var cases = open!["items"]!.AsArray().Select(c => c!.AsObject()).ToList();
         var holders = cases.Where(c => c["assignment"] is JsonObject)
             .GroupBy(c => c["assignment"]!["resourceId"]!.GetValue<string>(), StringComparer.Ordinal)

@@ -41,6 +41,11 @@ public sealed class OptionsValidationTests
         { "Dispatch:Notifications:Webhooks:0:Secret", "", "Dispatch:Notifications:Webhooks:0:Secret" },
         { "Dispatch:Notifications:InitialRetryDelay", "00:00:00", "Dispatch:Notifications:InitialRetryDelay" },
         { "Dispatch:Notifications:MaxAttempts", "0", "Dispatch:Notifications:MaxAttempts" },
+        { BodyLimitOptions.BatchCommitSetting, "0", BodyLimitOptions.BatchCommitSetting },
+        { BodyLimitOptions.BatchCommitSetting, "2001", BodyLimitOptions.BatchCommitSetting },
+        { RateLimitOptions.Section + ":Agent:PermitsPerSecond", "0", RateLimitOptions.Section + ":Agent:PermitsPerSecond" },
+        { RateLimitOptions.Section + ":Planner:Burst", "-1", RateLimitOptions.Section + ":Planner:Burst" },
+        { RateLimitOptions.Section + ":Admin:Burst", "2000000", RateLimitOptions.Section + ":Admin:Burst" },
     };
 
     [Theory]

@@ -99,6 +99,7 @@ public sealed class MetricsEndpointTests(SqliteSiloFixture fixture) : IClassFixt
         var allowed = MetricLabels.RecommendationStatuses
             .Concat(MetricLabels.DispatchOutcomes).Concat(MetricLabels.EventTypes).Concat(MetricLabels.EventOutcomes)
             .Concat(Dispatch.Grains.Incidents.CaseMetrics.LevelLabels).Concat(OpenCaseAges.Buckets.Select(b => b.Label))
+            .Concat(OperationsMetrics.LabelValues)
             .Append(MetricLabels.Other).ToHashSet(StringComparer.Ordinal);
         var ours = scrape.Samples.Where(s => s.Name.StartsWith("dispatch_", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(ours);

@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Dispatch.Silo.Hosting;
 
-/// <summary>Request body limits in bytes (section <c>Dispatch:Limits</c>); see <see cref="RequestBodyLimits"/>.</summary>
+/// <summary>Request size limits (section <c>Dispatch:Limits</c>): body limits in bytes (see <see cref="RequestBodyLimits"/>)
+/// and how many incidents one committed batch may hold.</summary>
 public sealed class BodyLimitOptions
 {
     public const string Section = "Dispatch:Limits";
@@ -21,4 +22,13 @@ public sealed class BodyLimitOptions
     /// <summary>Every other request, all of them small.</summary>
     [Range(typeof(long), "1", "9223372036854775807", ErrorMessage = DispatchSettings.DefaultBodyLimitBytes + Positive)]
     public long DefaultBodyBytes { get; set; } = 1L * 1024 * 1024;
+
+    /// <summary>Incidents in one <c>POST /v1/dispatch/batch</c> with <c>commit: true</c>. Committing opens a case and writes a
+    /// hold for every incident at once, each a storage write beside live dispatch's; past a few hundred, one request
+    /// holds up everyone else's dispatches. A larger surge is committed in several requests.</summary>
+    [Range(1, Endpoints.BatchEndpoints.MaxIncidents, ErrorMessage = BatchCommitSetting + " must be within 1..2000 incidents.")]
+    public int BatchCommitIncidents { get; set; } = 500;
+
+    /// <summary>The configuration key of <see cref="BatchCommitIncidents"/>.</summary>
+    public const string BatchCommitSetting = Section + ":BatchCommitIncidents";
 }
