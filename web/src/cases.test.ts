@@ -43,7 +43,7 @@ describe("timelineText", () => {
 describe("byText", () => {
   it("names the system or the key", () => {
     expect(byText("system")).toBe("by the system");
-    expect(byText("k-42")).toBe("by key k-42");
+    expect(byText("key_5b70fdf8")).toBe("by key_5b70fdf8");
   });
 });
 
@@ -84,6 +84,7 @@ describe("notificationText", () => {
     expect(notificationText({ id: "n2", kind: "unit_changed", createdAt: at, state: "failed", attempts: 3, lastError: "timeout" }))
       .toBe("unit changed · failed after 3 tries: timeout");
     expect(notificationText({ id: "n3", kind: "dispatched", createdAt: at, state: "pending", attempts: 0 })).toBe("dispatched · pending");
+    expect(notificationText({ id: "n4", kind: "reassigned", createdAt: at, state: "skipped", attempts: 0 })).toBe("reassigned · skipped");
   });
 });
 

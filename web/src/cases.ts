@@ -35,9 +35,9 @@ export function timelineText(e: TimelineEntry): string {
   }
 }
 
-/** Who caused an entry: the silo itself, or the API key by its id. */
+/** Who caused an entry: the silo itself, or the API key by its id (ids read "key_…" already). */
 export function byText(by: string): string {
-  return by === "system" ? "by the system" : `by key ${by}`;
+  return by === "system" ? "by the system" : `by ${by}`;
 }
 
 export interface EscalationMark { escalated: boolean; className: string | undefined; label: string | undefined; borderWidth: number; }
@@ -75,7 +75,8 @@ const notificationStates: Record<string, string> = {
 export function notificationText(n: Notification): string {
   const state = notificationStates[n.state] ?? n.state;
   const tries = n.attempts === 1 ? "1 try" : `${n.attempts} tries`;
-  const after = n.state === "pending" && n.attempts === 0 ? "" : ` after ${tries}`;
+  // A skipped notification (no channel, no phone) and one not yet tried have no tries to count.
+  const after = n.attempts === 0 ? "" : ` after ${tries}`;
   return `${n.kind.replace(/_/g, " ")} · ${state}${after}${n.lastError ? `: ${n.lastError}` : ""}`;
 }
 
