@@ -25,7 +25,7 @@ public sealed partial class AgentConsoleTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Reassign", Exact = true }).ClickAsync();
         await Expect(page.Locator("#reassign-reason-error")).ToContainTextAsync("is required");
         await Expect(page.GetByLabel("Reason to reassign (required)")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Screenshots.SaveAsync(page, "06a-agent-reassign-reason-required");
+        await Screenshots.SaveAsync(page, "09a-agent-reassign-reason-required");
 
         await page.GetByLabel("Reason to reassign (required)").FillAsync("turned_back_by_local_rule");
         await page.GetByRole(AriaRole.Button, new() { Name = "Reassign", Exact = true }).ClickAsync();
@@ -42,7 +42,7 @@ public sealed partial class AgentConsoleTests
         Assert.Equal(["dispatched", "reassigned", "dispatched"], types.Where(t => t is "dispatched" or "reassigned").ToArray());
         Assert.Equal("dispatched", types[reassignedAt + 1]);
         await Expect(page.Locator("#timeline li[data-type='reassigned'] .by")).ToHaveTextAsync(new Regex("^by key_"));
-        await Screenshots.SaveAsync(page, "06b-agent-reassigned");
+        await Screenshots.SaveAsync(page, "09b-agent-reassigned");
 
         // The silo agrees: another unit holds the case, and the console shows that one.
         using var admin = fixture.Silo.CreateAdminClient();
@@ -92,7 +92,7 @@ public sealed partial class AgentConsoleTests
         await Expect(escalated).ToHaveCountAsync(1);
         await Expect(escalated).ToContainTextAsync("Escalated, level 1: no unit dispatched within the standard");
         await Expect(escalated.Locator(".by")).ToHaveTextAsync("by the system");
-        await Screenshots.SaveAsync(page, "07-agent-escalated-case");
+        await Screenshots.SaveAsync(page, "10-agent-escalated-case");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel case" }).ClickAsync();
         await Expect(page.Locator("#case-status")).ToHaveTextAsync("cancelled");
