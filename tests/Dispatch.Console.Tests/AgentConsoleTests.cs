@@ -7,7 +7,7 @@ namespace Dispatch.Console.Tests;
 
 /// <summary>The agent's console on a real silo: log in, the Changtang incident, dispatch to completion, a wrong key.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class AgentConsoleTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
+public sealed partial class AgentConsoleTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
 {
     [Fact]
     public async Task LogIn_AgentKey_ShowsTheAgentViewAndNotThePlanners()

@@ -3,6 +3,8 @@
 import { api } from "./api";
 import { clear, h } from "./dom";
 import { Form, input, select } from "./forms";
+import { byText, caseListOrder, escalationMark, etaText, isWaiting, notificationText, timelineText } from "./cases";
+import { ApiError } from "./problems";
 import { groupExclusions } from "./reasons";
 import { nextEvents } from "./roles";
 import type { Case, DispatchOption, GeoPoint, IncidentBody, NetworkDocument, Recommendation } from "./types";
@@ -26,7 +28,12 @@ export class AgentView {
   private readonly customerName = input("text", { maxlength: 200, autocomplete: "off" });
   private readonly customerPhone = input("tel", { maxlength: 64, autocomplete: "off" });
   private readonly result = h("section", { class: "result", "aria-live": "polite", "aria-label": "Recommendation" });
-  private readonly casePanel = h("section", { class: "case", "aria-live": "polite", "aria-label": "Case" });
+  private readonly casePanel = h("section", { class: "case", "aria-label": "Case" });
+  private readonly caseList = h("section", { class: "cases", id: "case-list", "aria-label": "Open cases" });
+  private caseParts?: {
+    form: Form; reason: HTMLInputElement; reassign: HTMLFormElement; title: HTMLElement; meta: HTMLElement;
+    timeline: HTMLElement; notifications: HTMLElement; actions: HTMLElement; reassignResult: HTMLElement;
+  };
   private answer?: Recommendation;
   private chosen?: DispatchOption;
   private current?: Case;
@@ -56,7 +63,7 @@ export class AgentView {
       h("div", { class: "actions" }, submit));
     formEl.addEventListener("submit", (e) => { e.preventDefault(); void this.recommend(); });
     for (const el of [this.lat, this.lon]) el.addEventListener("change", () => this.context.pick(this.point()));
-    this.element = h("div", { class: "view", id: "agent-view" }, formEl, this.result, this.casePanel);
+    this.element = h("div", { class: "view", id: "agent-view" }, formEl, this.result, this.casePanel, this.caseList);
   }
 
   /** Fills the fault list from the network's catalog. */
@@ -116,11 +123,11 @@ export class AgentView {
     const rules = network?.rules ?? [];
     const classes = network?.parameters.resourceTypes ?? {};
     const region = network?.regions.find((r) => r.code === answer.region);
-    const standard = answer.coverageStandardMin ?? region?.coverageStandardMin;
+    const standard = answer.coverageStandardMin;
     clear(this.result);
     this.result.append(h("h2", {}, "Recommendation"),
       h("p", { class: "meta" }, `Region ${region?.name ?? answer.region}${region?.remote ? " (remote)" : ""}` +
-        (standard !== undefined ? ` · standard ${standard} min` : "") + ` · computed in ${answer.computeMicros} µs`));
+        ` · standard ${standard} min` + ` · computed in ${answer.computeMicros} µs`));
     if (!answer.recommendation) {
       this.result.append(h("p", { class: "warning", id: "unassignable" }, "No unit may serve this incident."));
     }
@@ -135,15 +142,14 @@ export class AgentView {
       options.forEach((o, index) => {
         const radio = h("input", { type: "radio", name: "option", id: `opt-${index}`, checked: o === this.chosen, "aria-label": `Choose ${o.resourceId} (${o.mode})` });
         radio.addEventListener("change", () => { this.chosen = o; });
-        const within = o.withinStandard ?? (standard !== undefined ? o.etaMin <= standard : undefined);
+        const eta = etaText(o, standard);
         body.append(h("tr", { class: index === 0 ? "recommended" : undefined, "data-resource": o.resourceId },
           h("td", {}, radio),
           h("td", {}, h("label", { for: `opt-${index}` }, o.resourceId), h("br"), h("small", {}, o.resourceType.replace(/_/g, " "))),
           h("td", {}, o.centerId, h("br"), h("small", { class: `kind-${o.centerKind}` }, o.centerKind)),
           h("td", {}, o.mode),
           h("td", {}, o.part ?? "–"),
-          h("td", { class: within === false ? "late" : within ? "ok" : undefined },
-            `${o.etaMin.toFixed(0)} min`, within === undefined ? "" : within ? " ✓" : " late"),
+          h("td", { class: eta.className }, eta.text),
           h("td", { class: "breakdown" }, h("strong", {}, o.score.toFixed(1)), " = ",
             [o.breakdown.etaMin.toFixed(1), o.breakdown.modePenaltyMin.toFixed(0), o.breakdown.crossRegionPenaltyMin.toFixed(0),
               o.breakdown.partnerPenaltyMin.toFixed(0), o.breakdown.coveragePenaltyMin.toFixed(1)].join(" + "),
@@ -186,7 +192,27 @@ export class AgentView {
     this.context.refresh();
   }
 
+  /** The open cases of the latest poll, escalated first, each a button that follows the case. */
+  casesChanged(cases: readonly Case[]): void {
+    const sorted = [...cases].sort(caseListOrder);
+    const escalated = sorted.filter((c) => c.escalationLevel > 0).length;
+    const waiting = sorted.filter(isWaiting).length;
+    clear(this.caseList);
+    this.caseList.append(h("h2", {}, `Open cases (${sorted.length}${escalated ? `, ${escalated} escalated` : ""}${waiting ? `, ${waiting} waiting` : ""})`));
+    if (sorted.length === 0) { this.caseList.append(h("p", { class: "meta" }, "No open cases.")); return; }
+    this.caseList.append(h("ul", { class: "case-list" }, ...sorted.map((c) => {
+      const mark = escalationMark(c.escalationLevel);
+      const button = h("button", { type: "button", class: "link" }, c.id);
+      button.addEventListener("click", () => this.follow(c));
+      return h("li", { "data-case": c.id, class: mark.className },
+        button, ` ${c.incident.priority.toUpperCase()} · ${c.status}`,
+        mark.label ? h("span", { class: `badge ${mark.className}` }, mark.label) : null,
+        isWaiting(c) ? h("span", { class: "badge waiting" }, "waiting for a unit") : null);
+    })));
+  }
+
   private follow(c: Case): void {
+    if (this.current?.id !== c.id) this.buildCasePanel();
     this.current = c;
     this.renderCase();
     window.clearInterval(this.timer);
@@ -201,60 +227,107 @@ export class AgentView {
     } catch { /* the next poll tries again */ }
   }
 
+  /**
+   * Builds the followed case's panel once: the polls refresh its parts in place, so the reason being typed, its
+   * error and the focus survive them.
+   */
+  private buildCasePanel(): void {
+    const form = new Form();
+    const reason = input("text", { maxlength: 200, required: true, "aria-required": "true", autocomplete: "off" });
+    const reassign = h("form", { class: "inline", id: "reassign", "aria-label": "Reassign", novalidate: true },
+      form.field({ id: "reassign-reason", label: "Reason to reassign (required)", path: "reason", input: reason,
+        hint: "Why the unit is replaced; kept on the timeline." }),
+      h("button", { type: "submit" }, "Reassign"));
+    reassign.addEventListener("submit", (e) => { e.preventDefault(); void this.reassign(undefined); });
+    this.caseParts = {
+      form, reason, reassign,
+      title: h("h2"), meta: h("p", { class: "meta", "aria-live": "polite" }), timeline: h("ol", { class: "timeline", id: "timeline" }),
+      notifications: h("div", { id: "notifications" }), actions: h("div", { class: "actions" }),
+      reassignResult: h("div", { id: "reassign-result", "aria-live": "polite" }),
+    };
+    const p = this.caseParts;
+    clear(this.casePanel);
+    this.casePanel.append(p.title, p.meta, p.timeline, p.notifications, p.actions, p.reassign, p.reassignResult, form.message);
+  }
+
   private renderCase(): void {
     const c = this.current!;
-    const form = new Form();
-    clear(this.casePanel);
-    const escalation = c.escalationLevel ?? 0;
-    this.casePanel.append(
-      h("h2", {}, `Case ${c.id}`),
-      h("p", { class: "meta" }, "Status: ", h("strong", { id: "case-status" }, c.status),
-        c.assignment ? ` · ${c.assignment.resourceId} (${c.assignment.mode}, ETA ${c.assignment.etaMin.toFixed(0)} min)` : "",
-        escalation > 0 ? h("span", { class: "badge escalated" }, `escalated, level ${escalation}`) : "",
-        c.waiting ? h("span", { class: "badge" }, "waiting for a unit") : ""),
-      h("ol", { class: "timeline", id: "timeline" }, ...c.timeline.map((e) => h("li", { "data-type": e.type, class: e.type === "escalated" ? "escalated" : undefined },
-        h("time", { datetime: e.at }, new Date(e.at).toLocaleString()), ` ${e.type}`,
-        e.level ? ` (level ${e.level})` : "", e.resourceId ? ` · ${e.resourceId}` : "", e.detail ? ` · ${e.detail}` : ""))));
+    const p = this.caseParts!;
+    const mark = escalationMark(c.escalationLevel);
+    p.title.textContent = `Case ${c.id}`;
+    p.meta.replaceChildren("Status: ", h("strong", { id: "case-status" }, c.status),
+      c.assignment ? h("span", { id: "case-unit" }, ` · ${c.assignment.resourceId} (${c.assignment.mode}, ETA ${c.assignment.etaMin.toFixed(0)} min)`) : "",
+      mark.label ? h("span", { class: `badge ${mark.className}`, id: "case-escalation" }, mark.label) : "",
+      isWaiting(c) ? h("span", { class: "badge waiting", id: "case-waiting" }, "waiting for a unit") : "");
+    p.timeline.replaceChildren(...c.timeline.map((e) => h("li", { "data-type": e.type, class: e.type === "escalated" ? escalationMark(e.level ?? 1).className : undefined },
+      h("time", { datetime: e.at }, new Date(e.at).toLocaleString()), ` ${timelineText(e)} `, h("small", { class: "by" }, byText(e.by)))));
+    p.notifications.replaceChildren(...(c.notifications.length === 0 ? [] : [
+      h("h3", {}, "Customer notifications"),
+      h("ul", { class: "notifications" }, ...c.notifications.map((n) => h("li", { "data-state": n.state, class: `notification-${n.state}` },
+        h("time", { datetime: n.createdAt }, new Date(n.createdAt).toLocaleTimeString()), ` ${notificationText(n)}`))),
+    ]));
     const events = nextEvents(c.status, c.assignment?.mode);
-    if (events.length > 0) {
-      const buttons = events.map((type) => {
-        const b = h("button", { type: "button", class: type === "cancelled" ? "danger" : undefined, "data-event": type }, label(type));
-        b.addEventListener("click", () => void this.event(type, form));
-        return b;
-      });
-      this.casePanel.append(h("div", { class: "actions" }, ...buttons));
-    }
-    if (c.assignment && events.length > 0) {
-      const reason = input("text", { maxlength: 500 });
-      const reassign = h("form", { class: "inline", "aria-label": "Reassign" },
-        form.field({ id: "reassign-reason", label: "Reason to reassign", path: "reason", input: reason }),
-        h("button", { type: "submit" }, "Reassign"));
-      reassign.addEventListener("submit", (e) => { e.preventDefault(); void this.reassign(reason.value, form); });
-      this.casePanel.append(reassign);
-    }
-    this.casePanel.append(form.message);
+    p.actions.replaceChildren(...events.map((type) => {
+      const b = h("button", { type: "button", class: type === "cancelled" ? "danger" : undefined, "data-event": type }, label(type));
+      b.addEventListener("click", () => void this.event(type));
+      return b;
+    }));
+    p.reassign.hidden = !canReassign(c.status);
     if (c.status === "completed" || c.status === "cancelled") window.clearInterval(this.timer);
   }
 
-  private async event(type: string, form: Form): Promise<void> {
+  private async event(type: string): Promise<void> {
+    const p = this.caseParts!;
+    p.form.clearErrors();
     try {
       this.current = await api<Case>("POST", `/v1/incidents/${encodeURIComponent(this.current!.id)}/events`, { type });
       this.renderCase();
       this.context.refresh();
     } catch (error) {
-      form.showError(error);
+      p.form.showError(error);
     }
   }
 
-  private async reassign(reason: string, form: Form): Promise<void> {
+  /** Reassigns to the best other unit, or to the option named (from a 409's fresh recommendation). */
+  private async reassign(option: DispatchOption | undefined): Promise<void> {
+    const p = this.caseParts!;
+    p.form.clearErrors();
+    const body = { reason: p.reason.value.trim(), ...(option ? { resourceId: option.resourceId, mode: option.mode } : {}) };
     try {
-      this.current = await api<Case>("POST", `/v1/incidents/${encodeURIComponent(this.current!.id)}/reassign`, { reason });
+      this.current = await api<Case>("POST", `/v1/incidents/${encodeURIComponent(this.current!.id)}/reassign`, body);
+      p.reason.value = "";
+      p.reassignResult.replaceChildren();
       this.renderCase();
       this.context.refresh();
     } catch (error) {
-      form.showError(error);
+      p.form.showError(error);
+      const fresh = error instanceof ApiError ? error.problem.recommendation as Recommendation | undefined : undefined;
+      p.reassignResult.replaceChildren(...(fresh ? this.freshRecommendation(fresh) : []));
     }
   }
+
+  /** What a refused reassignment could do instead: the fresh recommendation's options, each one a button. */
+  private freshRecommendation(answer: Recommendation): HTMLElement[] {
+    const options = answer.recommendation ? [answer.recommendation, ...answer.alternatives] : [];
+    if (options.length === 0) {
+      const groups = groupExclusions(answer.excluded, this.context.network()?.rules ?? [], this.context.network()?.parameters.resourceTypes ?? {});
+      return [h("h3", {}, "Fresh recommendation: no other unit may go"),
+        h("ul", {}, ...groups.slice(0, 5).map((g) => h("li", {}, `${g.units.length} ${g.units.length === 1 ? "unit" : "units"} ${g.text}`)))];
+    }
+    return [h("h3", {}, `Fresh recommendation (standard ${answer.coverageStandardMin} min)`),
+      h("ul", { class: "fresh-options" }, ...options.map((o) => {
+        const eta = etaText(o, answer.coverageStandardMin);
+        const b = h("button", { type: "button" }, `Reassign to ${o.resourceId}`);
+        b.addEventListener("click", () => void this.reassign(o));
+        return h("li", { "data-resource": o.resourceId }, b, ` ${o.resourceType.replace(/_/g, " ")} · ${o.centerId} (${o.centerKind}) · ${o.mode} · `,
+          h("span", { class: eta.className }, eta.text));
+      }))];
+  }
+}
+
+/** A case may be reassigned while its unit has not got the vehicle on board (docs/waiting-and-reassign.md). */
+function canReassign(status: string): boolean {
+  return status === "dispatched" || status === "enroute" || status === "onscene";
 }
 
 function label(event: string): string {

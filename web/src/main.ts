@@ -57,6 +57,7 @@ function showConsole(caller: Caller): void {
   const status = h("p", { class: "poll-status", "aria-live": "polite" });
   const views: { name: string; view: AgentView | PlannerViewLike }[] = [];
   let activeView: AgentView | PlannerViewLike | undefined;
+  let agentView: AgentView | undefined;
 
   const map = new NetworkMap(mapEl, (point: GeoPoint) => activeView?.picked(point));
   const setOverlay = (o: Overlay) => map.setOverlay(o);
@@ -76,6 +77,7 @@ function showConsole(caller: Caller): void {
     try {
       const answer = await api<{ items: Case[] }>("GET", "/v1/incidents?status=active");
       map.setCases(answer.items);
+      agentView?.casesChanged(answer.items);
       status.textContent = `Updated ${new Date().toLocaleTimeString()} · ${answer.items.length} open cases`;
     } catch (error) {
       handleLoadError(error);
@@ -95,7 +97,8 @@ function showConsole(caller: Caller): void {
 
   const refresh = () => { void loadNetwork(); void loadCases(); };
   if (abilities.agentView) {
-    views.push({ name: "Agent", view: new AgentView({ network: () => network, pick: (p) => setOverlay({ pick: p }), refresh }) });
+    agentView = new AgentView({ network: () => network, pick: (p) => setOverlay({ pick: p }), refresh });
+    views.push({ name: "Agent", view: agentView });
   }
   if (abilities.plannerView) {
     // Loaded on demand: agents never download the planner's code.

@@ -7,7 +7,8 @@ import { GeoComponent, LegendComponent, TooltipComponent } from "echarts/compone
 import { CanvasRenderer } from "echarts/renderers";
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams } from "echarts/types/dist/shared";
 import { outerRings } from "./geo";
-import { ageMinutes, escalationLevel, incidentSize, isOpenCase, lateShareColor, priorityColors, statusColors, typeSymbols, unitMarks } from "./mapModel";
+import { escalationMark, isWaiting } from "./cases";
+import { ageMinutes, incidentSize, isOpenCase, lateShareColor, priorityColors, statusColors, typeSymbols, unitMarks } from "./mapModel";
 import type { Case, GeoJsonGeometry, GeoPoint, NetworkDocument } from "./types";
 
 echarts.use([ScatterChart, EffectScatterChart, CustomChart, GeoComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
@@ -86,14 +87,14 @@ export class NetworkMap {
       z: 1,
     }));
 
-    const open = this.cases.map((c) => ({ c, level: escalationLevel(c), age: ageMinutes(c, now) }));
+    const open = this.cases.map((c) => ({ c, level: c.escalationLevel, mark: escalationMark(c.escalationLevel), age: ageMinutes(c, now) }));
     const incidentPoint = (x: (typeof open)[number]) => ({
       name: x.c.id,
       value: [x.c.incident.location.lon, x.c.incident.location.lat],
       symbolSize: incidentSize(x.age),
-      itemStyle: { color: priorityColors[x.c.incident.priority] ?? "#f9a825", borderColor: "#000", borderWidth: x.level > 0 ? 3 : 1 },
+      itemStyle: { color: priorityColors[x.c.incident.priority] ?? "#f9a825", borderColor: "#000", borderWidth: x.mark.borderWidth, borderType: isWaiting(x.c) ? "dashed" : "solid" },
       tip: `Case ${x.c.id}<br>${x.c.incident.priority.toUpperCase()} · ${x.c.incident.fault.replace(/_/g, " ")} · ${x.c.status}` +
-        `<br>${Math.round(x.age)} min old${x.level > 0 ? `<br><b>escalated, level ${x.level}</b>` : ""}`,
+        `<br>${Math.round(x.age)} min old${x.mark.label ? `<br><b>${x.mark.label}</b>` : ""}${isWaiting(x.c) ? "<br>waiting for a unit" : ""}`,
     });
 
     this.chart.setOption({
@@ -151,12 +152,12 @@ export class NetworkMap {
         },
         {
           name: "Open incidents", type: "scatter", coordinateSystem: "geo", zlevel: 3,
-          data: open.filter((x) => x.level === 0).map(incidentPoint),
+          data: open.filter((x) => !x.mark.escalated).map(incidentPoint),
         },
         {
           name: "Escalated incidents", type: "effectScatter", coordinateSystem: "geo", zlevel: 3, rippleEffect: { scale: 3, brushType: "stroke" },
           itemStyle: { color: "#b71c1c" },
-          data: open.filter((x) => x.level > 0).map(incidentPoint),
+          data: open.filter((x) => x.mark.escalated).map(incidentPoint),
         },
         {
           name: "Chosen point", type: "scatter", coordinateSystem: "geo", symbol: "pin", symbolSize: 26, zlevel: 4,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageMinutes, escalationLevel, incidentSize, isOpenCase, lateShareColor, unitMarks } from "./mapModel";
+import { ageMinutes, incidentSize, isOpenCase, lateShareColor, unitMarks } from "./mapModel";
 import type { Case, Center } from "./types";
 
 const center: Center = {
@@ -13,9 +13,9 @@ const center: Center = {
 
 function aCase(overrides: Partial<Case> = {}): Case {
   return {
-    id: "i-1", status: "open", assignment: null, timeToDispatchSec: null,
+    id: "i-1", status: "open", assignment: null, timeToDispatchSec: null, escalationLevel: 0, waiting: false, notifications: [],
     incident: { location: { lat: 30, lon: 100 }, fault: "flat_tire", vehicle: { powertrain: "erev" }, priority: "p2", reportedAt: "2026-01-01T10:00:00Z" },
-    timeline: [{ type: "reported", at: "2026-01-01T10:00:00Z" }],
+    timeline: [{ type: "reported", at: "2026-01-01T10:00:00Z", by: "system" }],
     ...overrides,
   };
 }
@@ -43,12 +43,6 @@ describe("cases on the map", () => {
     expect(incidentSize(0)).toBe(10);
     expect(incidentSize(60)).toBe(18);
     expect(incidentSize(500)).toBe(26);
-  });
-
-  it("reads the escalation level from the case, or from its timeline, or 0", () => {
-    expect(escalationLevel(aCase())).toBe(0);
-    expect(escalationLevel(aCase({ escalationLevel: 2 }))).toBe(2);
-    expect(escalationLevel(aCase({ timeline: [{ type: "reported", at: "x" }, { type: "escalated", at: "y", level: 1 }] }))).toBe(1);
   });
 
   it("counts every status but completed and cancelled as open", () => {

@@ -54,12 +54,6 @@ export function incidentSize(ageMin: number): number {
   return Math.round(10 + Math.min(ageMin, 120) / 120 * 16);
 }
 
-/** The escalation level of a case: the field once the case-handling issue has landed, else 0. */
-export function escalationLevel(c: Case): number {
-  if (typeof c.escalationLevel === "number") return c.escalationLevel;
-  const levels = c.timeline.filter((e) => e.type === "escalated").map((e) => e.level ?? 1);
-  return levels.length > 0 ? Math.max(...levels) : 0;
-}
 
 export function isOpenCase(c: Case): boolean {
   return c.status !== "completed" && c.status !== "cancelled";

@@ -43,13 +43,13 @@ export interface Breakdown {
 
 export interface DispatchOption {
   resourceId: string; resourceType: string; centerId: string; centerKind: string; mode: string;
-  part: string | null; etaMin: number; score: number; breakdown: Breakdown; withinStandard?: boolean;
+  part: string | null; etaMin: number; score: number; breakdown: Breakdown; withinStandard: boolean;
 }
 
 export interface Recommendation {
   region: string; status: "recommended" | "unassignable"; recommendation: DispatchOption | null;
   alternatives: DispatchOption[]; excluded: { resourceId: string; centerId: string; reason: string }[];
-  computeMicros: number; coverageStandardMin?: number;
+  computeMicros: number; coverageStandardMin: number;
 }
 
 export interface IncidentBody {
@@ -59,13 +59,19 @@ export interface IncidentBody {
 }
 
 export interface TimelineEntry {
-  type: string; at: string; position?: GeoPoint; resourceId?: string; detail?: string; level?: number; by?: string;
+  type: string; at: string; position?: GeoPoint; resourceId?: string; detail?: string; level?: number; by: string;
+}
+
+export interface Notification {
+  id: string; kind: string; createdAt: string; state: "pending" | "delivered" | "failed" | "skipped" | string;
+  attempts: number; lastError?: string;
 }
 
 export interface Case {
   id: string; status: string; incident: IncidentBody & { reportedAt?: string };
   assignment: { resourceId: string; centerId: string; mode: string; part: string | null; etaMin: number; dispatchedAt: string } | null;
-  timeline: TimelineEntry[]; timeToDispatchSec: number | null; escalationLevel?: number; waiting?: boolean;
+  timeline: TimelineEntry[]; timeToDispatchSec: number | null; escalationLevel: number; waiting: boolean;
+  notifications: Notification[];
 }
 
 export interface ResponseStats { mean: number | null; p50: number | null; p90: number | null; p95: number | null; max: number | null; }
