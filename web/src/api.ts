@@ -33,3 +33,18 @@ export async function api<T>(method: string, path: string, body?: unknown, key =
 function safeJson(text: string): unknown {
   try { return JSON.parse(text); } catch { return text; }
 }
+
+/** The cases of a listing, page by page (the API answers at most 1,000 a page), up to `maxPages` pages: the map and
+ * the case list need every active case, but a poll must stay bounded however many are stored. */
+export async function listAllCases<T>(query: string, maxPages = 10): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < maxPages; page++) {
+    const path: string = `/v1/incidents?${query}&limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+    const answer: { items: T[]; nextCursor?: string | null } = await api("GET", path);
+    items.push(...answer.items);
+    cursor = answer.nextCursor ?? null;
+    if (!cursor) break;
+  }
+  return items;
+}

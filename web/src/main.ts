@@ -1,7 +1,7 @@
 // The console's shell: log in with an API key, then the map beside the views the key's role may use.
 import "./style.css";
 import { AgentView } from "./agent";
-import { api, session } from "./api";
+import { api, listAllCases, session } from "./api";
 import { byId, clear, h } from "./dom";
 import { Form, input } from "./forms";
 import { NetworkMap, type Overlay } from "./map";
@@ -75,10 +75,10 @@ function showConsole(caller: Caller): void {
 
   async function loadCases(): Promise<void> {
     try {
-      const answer = await api<{ items: Case[] }>("GET", "/v1/incidents?status=active");
-      map.setCases(answer.items);
-      agentView?.casesChanged(answer.items);
-      status.textContent = `Updated ${new Date().toLocaleTimeString()} · ${answer.items.length} open cases`;
+      const cases = await listAllCases<Case>("status=active");
+      map.setCases(cases);
+      agentView?.casesChanged(cases);
+      status.textContent = `Updated ${new Date().toLocaleTimeString()} · ${cases.length} open cases`;
     } catch (error) {
       handleLoadError(error);
     }
