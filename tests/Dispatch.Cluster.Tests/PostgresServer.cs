@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using Dispatch.TestKit.Silos;
 
 namespace Dispatch.Cluster.Tests;
 
@@ -57,7 +56,7 @@ public sealed class PostgresServer : IDisposable
     {
         var bin = FindBin() ?? throw new InvalidOperationException("No PostgreSQL binaries (pg_ctl, initdb) found.");
         var directory = System.IO.Directory.CreateTempSubdirectory("dispatch-cluster-pg-").FullName;
-        var server = new PostgresServer(bin, directory, FreePort());
+        var server = new PostgresServer(bin, directory, FreePort.Next());
         if (IsRoot)
         {
             await RunAsync("chown", ["postgres:postgres", directory]);
@@ -118,14 +117,5 @@ public sealed class PostgresServer : IDisposable
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await output}{await error}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

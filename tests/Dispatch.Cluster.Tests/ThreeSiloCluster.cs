@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using Dispatch.SiloLauncher;
 using Dispatch.Solver.Documents;
@@ -65,7 +64,7 @@ public sealed class ThreeSiloCluster : IAsyncLifetime
             await File.WriteAllTextAsync(Path.Combine(dataDir, "admin.key"), AdminKey);
         }
 
-        SiloPorts[index] = FreePort();
+        SiloPorts[index] = FreePort.Next();
         Silos[index] = SiloProcess.Start(SiloBuild.FindDll(), Settings(SiloPorts[index]), dataDirectory: dataDir);
         var key = await Silos[index].WaitUntilReadyAsync(StartTimeout);
         if (AdminKey.Length == 0)
@@ -151,14 +150,5 @@ public sealed class ThreeSiloCluster : IAsyncLifetime
         }
 
         return network.Build();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -37,12 +37,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>How many posts of an id were answered 2xx (a receiver dedupes; the test checks the silo needs it rarely).</summary>
     public ConcurrentDictionary<string, int> AcceptedPosts { get; } = new(StringComparer.Ordinal);
 
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreeLoopbackPort() => Dispatch.TestKit.Silos.FreePort.Next();
 
     public async Task StartAsync()
     {

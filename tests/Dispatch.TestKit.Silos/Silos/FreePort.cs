@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace Dispatch.TestKit.Silos;
 
-internal static class FreePort
+public static class FreePort
 {
     /// <summary>A TCP port on loopback that nothing listens on right now.</summary>
     public static int Next()
