@@ -14,10 +14,13 @@ public sealed class AuditPageGrain(
     private readonly List<(AuditEntry Entry, TaskCompletionSource<AuditEntry?> Written)> pending = [];
     private bool writing;
 
+    // Entries of the write in flight: taken out of pending but not in the state yet, and their ids are handed out.
+    private int inFlight;
+
     public Task<AuditEntry?> AppendAsync(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var index = state.State.Entries.Count + pending.Count;
+        var index = state.State.Entries.Count + inFlight + pending.Count;
         if (index >= Capacity)
         {
             return Task.FromResult<AuditEntry?>(null);
@@ -52,6 +55,7 @@ public sealed class AuditPageGrain(
             {
                 var batch = pending.ToArray();
                 pending.Clear();
+                inFlight = batch.Length;
                 try
                 {
                     await state.UpdateAsync(s => s.Clone(), s => s.Entries.AddRange(batch.Select(b => b.Entry)), GrainContext);
@@ -67,6 +71,10 @@ public sealed class AuditPageGrain(
 
                     pending.Clear();
                     return;
+                }
+                finally
+                {
+                    inFlight = 0;
                 }
 
                 foreach (var (entry, written) in batch)

@@ -1,10 +1,11 @@
 using Dispatch.Grains.Incidents;
+using Microsoft.Extensions.Logging;
 
 namespace Dispatch.Grains.Privacy;
 
 /// <summary>Walks the erasure index's calendar, oldest day first, erasing what is due; forgets a day once it lies
 /// wholly before the cutoff and nothing of it is left.</summary>
-public sealed class RetentionSweeperGrain : Grain, IRetentionSweeperGrain
+public sealed class RetentionSweeperGrain(ILogger<RetentionSweeperGrain> logger) : Grain, IRetentionSweeperGrain
 {
     public const string Key = "default";
 
@@ -14,13 +15,18 @@ public sealed class RetentionSweeperGrain : Grain, IRetentionSweeperGrain
         var lastDay = DateOnly.FromDateTime(cutoff.UtcDateTime);
         var days = await ClosedCases.Calendar(GrainFactory).ListAsync(lastDay);
         var erased = 0;
+        var tried = 0;
         foreach (var day in days)
         {
             var cases = ClosedCases.Day(GrainFactory, day);
-            var due = await cases.DueAsync(cutoff, max - erased);
-            await Task.WhenAll(due.Select(id => GrainFactory.GetGrain<IIncidentGrain>(id).EraseCustomerDataAsync(ErasureReason.Retention)));
-            erased += due.Length;
-            var left = await cases.RemoveAsync(due);
+            var due = await cases.DueAsync(cutoff, max - tried);
+            // Each case on its own: one that cannot be erased now (e.g. its silo is down) stays in the index for the
+            // next sweep and does not hold back the others.
+            var done = await Task.WhenAll(due.Select(EraseAsync));
+            var gone = due.Where((_, i) => done[i]).ToArray();
+            tried += due.Length;
+            erased += gone.Length;
+            var left = await cases.RemoveAsync([.. gone]);
 
             // The cutoff's own day may still get cases that close later in it; earlier days are complete.
             if (left == 0 && day < lastDay)
@@ -28,12 +34,26 @@ public sealed class RetentionSweeperGrain : Grain, IRetentionSweeperGrain
                 await ClosedCases.Calendar(GrainFactory).RemoveDayAsync(day);
             }
 
-            if (erased >= max)
+            if (tried >= max)
             {
                 return new SweepResult(erased, More: true);
             }
         }
 
         return new SweepResult(erased, More: false);
+    }
+
+    private async Task<bool> EraseAsync(string incidentId)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IIncidentGrain>(incidentId).EraseCustomerDataAsync(ErasureReason.Retention);
+            return true;
+        }
+        catch (Exception e)
+        {
+            logger.ErasureFailed(e, incidentId);
+            return false;
+        }
     }
 }

@@ -104,14 +104,25 @@ public static class AuditEndpoints
             return null;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
-            return parsed.ToUniversalTime();
+            errors.Add((name, "must be an ISO-8601 time, e.g. 2025-01-15T08:00:00Z"));
+            return null;
         }
 
-        errors.Add((name, "must be an ISO-8601 time, e.g. 2025-01-15T08:00:00Z"));
-        return null;
+        // The range arithmetic (a default from of 7 days before to, the walk day by day) must stay inside the calendar.
+        var utc = parsed.ToUniversalTime();
+        if (utc < EarliestTime || utc > LatestTime)
+        {
+            errors.Add((name, $"must be within {EarliestTime:yyyy-MM-dd} and {LatestTime:yyyy-MM-dd}"));
+            return null;
+        }
+
+        return utc;
     }
+
+    private static readonly DateTimeOffset EarliestTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset LatestTime = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

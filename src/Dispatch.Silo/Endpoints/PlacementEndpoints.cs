@@ -151,11 +151,11 @@ public static partial class PlacementEndpoints
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(101, LogLevel.Information,
+    [LoggerMessage(301, LogLevel.Information,
         "Placement {Model} k={K} over {Sites} candidate sites and {DemandPoints} demand points: {Method}, optimal {Optimal}, gap {Gap}, {SolveMillis} ms")]
     private static partial void PlacementSolved(this ILogger logger, PlacementModel model, int k, int sites, int demandPoints, string method,
         bool optimal, double gap, long solveMillis);
 
-    [LoggerMessage(102, LogLevel.Information, "Placement {Model} k={K} abandoned after {ElapsedMillis} ms: the client went away")]
+    [LoggerMessage(302, LogLevel.Information, "Placement {Model} k={K} abandoned after {ElapsedMillis} ms: the client went away")]
     private static partial void PlacementAbandoned(this ILogger logger, PlacementModel model, int k, long elapsedMillis);
 }

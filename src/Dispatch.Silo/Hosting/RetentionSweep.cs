@@ -45,7 +45,9 @@ public sealed class RetentionSweep(
             result = await sweeper.SweepAsync(cutoff, Batch);
             erased += result.Erased;
         }
-        while (result.More);
+        // A batch that erased nothing failed as a whole (its cases stay indexed): the next sweep tries again, rather
+        // than this one spinning on it.
+        while (result.More && result.Erased > 0);
 
         if (erased > 0)
         {

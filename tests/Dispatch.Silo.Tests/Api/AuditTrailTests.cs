@@ -111,7 +111,8 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var future = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("o"));
         Assert.Empty(PrivacyProbe.Items(await admin.GetJsonAsync($"/v1/audit?from={future}&to={future}")));
 
-        foreach (var bad in new[] { "limit=0", "limit=1001", "limit=x", "cursor=nope", "from=yesterday", "from=2025-02-01T00:00:00Z&to=2025-01-01T00:00:00Z", "from=2020-01-01T00:00:00Z&to=2025-01-01T00:00:00Z" })
+        foreach (var bad in new[] { "limit=0", "limit=1001", "limit=x", "cursor=nope", "from=yesterday", "from=2025-02-01T00:00:00Z&to=2025-01-01T00:00:00Z", "from=2020-01-01T00:00:00Z&to=2025-01-01T00:00:00Z",
+            "to=0001-01-02T00:00:00Z", "from=9999-12-30T00:00:00Z&to=9999-12-31T00:00:00Z" })
         {
             using var response = await admin.GetAsync("/v1/audit?" + bad);
             await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
