@@ -14,13 +14,11 @@ public sealed class AuditPageGrain(
     private readonly List<(AuditEntry Entry, TaskCompletionSource<AuditEntry?> Written)> pending = [];
     private bool writing;
 
-    // Entries of the write in flight: taken out of pending but not in the state yet, and their ids are handed out.
-    private int inFlight;
-
     public Task<AuditEntry?> AppendAsync(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var index = state.State.Entries.Count + inFlight + pending.Count;
+        // The state holds the entries of a write in flight already (UpdateAsync applies the change before writing it).
+        var index = state.State.Entries.Count + pending.Count;
         if (index >= Capacity)
         {
             return Task.FromResult<AuditEntry?>(null);
@@ -55,7 +53,6 @@ public sealed class AuditPageGrain(
             {
                 var batch = pending.ToArray();
                 pending.Clear();
-                inFlight = batch.Length;
                 try
                 {
                     await state.UpdateAsync(s => s.Clone(), s => s.Entries.AddRange(batch.Select(b => b.Entry)), GrainContext);
@@ -71,10 +68,6 @@ public sealed class AuditPageGrain(
 
                     pending.Clear();
                     return;
-                }
-                finally
-                {
-                    inFlight = 0;
                 }
 
                 foreach (var (entry, written) in batch)
