@@ -44,6 +44,6 @@ for load in ${LOADS:-recommend=100@800 dispatch=100@40}; do
   echo "uptime after $load: $(uptime)"
   for id in "${ids[@]}"; do
     curl -fs "$url/v1/scenarios/$id" -H "Authorization: Bearer $planner" \
-      | python3 -c 'import json,sys; v=json.load(sys.stdin); print(v["id"], v["status"], round(v["progress"],3))'
+      | python3 -c 'import json,sys; v=json.load(sys.stdin); print(v["id"], v["status"], round(v["progress"],3), "started", v.get("startedAt"), "finished", v.get("finishedAt"))'
   done
 done
