@@ -34,16 +34,26 @@ public sealed class ScenarioWorkers : IDisposable
     public long RunsStarted => Interlocked.Read(ref started);
 
     /// <summary>Queues <paramref name="work"/> for the next free thread; it gets a pacer to call between chunks. The
-    /// task completes on that thread, so an awaiting grain resumes on its own scheduler, not here.</summary>
+    /// task completes on that thread, so an awaiting grain resumes on its own scheduler, not here. Cancelled while
+    /// still waiting for a thread, it ends at once (a cancel must not wait behind another run); once started, the
+    /// work itself observes the token.</summary>
     public Task<T> RunAsync<T>(Func<Pacer, T> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        queue.Add(() =>
+        var claimed = 0;
+        var registration = cancellationToken.Register(() =>
         {
-            if (cancellationToken.IsCancellationRequested)
+            if (Interlocked.CompareExchange(ref claimed, 1, 0) == 0)
             {
                 done.TrySetCanceled(cancellationToken);
+            }
+        });
+        queue.Add(() =>
+        {
+            registration.Dispose();
+            if (Interlocked.CompareExchange(ref claimed, 1, 0) != 0)
+            {
                 return;
             }
 

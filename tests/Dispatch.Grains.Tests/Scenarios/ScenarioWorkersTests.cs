@@ -40,6 +40,26 @@ public sealed class ScenarioWorkersTests
     }
 
     [Fact]
+    public async Task RunAsync_CancelledWhileWaitingBehindAnotherRun_EndsWithoutWaitingForTheThread()
+    {
+        using var workers = new ScenarioWorkers(Options.Create(new ScenarioLimits { ThreadsPerSilo = 1 }));
+        using var release = new ManualResetEventSlim();
+        var busy = workers.RunAsync(_ => release.Wait(TimeSpan.FromMinutes(2)), CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        var waiting = workers.RunAsync(_ => 2, cancel.Token);
+
+        await cancel.CancelAsync();
+
+        // The thread is still held by the first run; the second ends anyway, and never starts.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.False(busy.IsCompleted);
+        release.Set();
+        Assert.True(await busy);
+        Assert.Equal(7, await workers.RunAsync(_ => 7, CancellationToken.None));
+        Assert.Equal(2, workers.RunsStarted);
+    }
+
+    [Fact]
     public async Task Checkpoint_PausingEveryMillisecond_WorkCompletesWithItsResult()
     {
         using var workers = new ScenarioWorkers(Options.Create(new ScenarioLimits { ThreadsPerSilo = 1, SliceMilliseconds = 1, PauseMilliseconds = 1 }));
