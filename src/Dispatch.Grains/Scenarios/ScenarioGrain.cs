@@ -3,15 +3,16 @@ using Dispatch.Grains.Incidents;
 using Dispatch.Solver.Documents;
 using Dispatch.Solver.Simulation;
 using Microsoft.Extensions.Logging;
-using Orleans.Placement;
 
 namespace Dispatch.Grains.Scenarios;
 
-/// <summary>Placed where the cluster has the most room: a run is seconds of CPU.</summary>
-[ResourceOptimizedPlacement]
+/// <summary>Placed on the silos in turn, so several runs spread over the cluster; each computes on its silo's
+/// dedicated scenario threads (<see cref="ScenarioWorkers"/>), never on the threads of live grain turns.</summary>
+[SpreadPlacement]
 public sealed class ScenarioGrain(
     [PersistentState("scenario", GrainStorage.Name)] IPersistentState<ScenarioState> state,
     TimeProvider time,
+    ScenarioWorkers workers,
     ScenarioMetrics metrics,
     ILogger<ScenarioGrain> logger) : Grain, IScenarioGrain, IDisposable
 {
@@ -154,8 +155,11 @@ public sealed class ScenarioGrain(
         string? error = null;
         try
         {
-            // The CPU work leaves the grain's turn for the thread pool, so that reads of progress and cancel answer meanwhile.
-            outcome = await Task.Run(() => Simulate(requestJson, progress, cancellationToken), CancellationToken.None);
+            // The CPU work leaves the grain's turn (reads of progress and cancel answer meanwhile) and the thread pool
+            // (live turns and HTTP requests keep theirs); pauses between chunks change nothing the run computes.
+            outcome = await workers.RunAsync(
+                pacer => Simulate(requestJson, new PacedProgress(progress, pacer), cancellationToken),
+                cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -257,6 +261,16 @@ public sealed class ScenarioGrain(
     {
         keepAlive?.Dispose();
         cancellation?.Dispose();
+    }
+
+    /// <summary>Reports progress and, at the same points between chunks of calls, lets the pacer pause.</summary>
+    private sealed class PacedProgress(IProgress<double> inner, ScenarioWorkers.Pacer pacer) : IProgress<double>
+    {
+        public void Report(double value)
+        {
+            pacer.Checkpoint();
+            inner.Report(value);
+        }
     }
 
     /// <summary>Progress written by the simulation's thread and read by the grain's calls without a lock.</summary>

@@ -1,4 +1,5 @@
 using Dispatch.Grains;
+using Dispatch.Grains.Scenarios;
 using Dispatch.Grains.Serialization;
 using Dispatch.Silo.Storage;
 using Dispatch.Silo.Storage.GroupCommit;
@@ -27,6 +28,8 @@ public static class OrleansHosting
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstaller>();
             // The Solver's document and result types travel between grains as JSON.
             silo.Services.AddDispatchSerialization();
+            // What-if runs: spread over the silos, computed on dedicated threads (Dispatch:Scenarios).
+            silo.AddScenarioRuns();
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = clusterId;

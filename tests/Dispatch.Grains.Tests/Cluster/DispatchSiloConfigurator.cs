@@ -33,6 +33,7 @@ public sealed class DispatchSiloConfigurator : ISiloConfigurator
         siloBuilder.Services.AddDispatchSerialization();
         siloBuilder.Services.AddMetrics();
         siloBuilder.Services.AddSingleton<ScenarioMetrics>();
+        siloBuilder.AddScenarioRuns();
         siloBuilder.Services.AddOptions<ReconcilerOptions>();
         siloBuilder.Services.AddSingleton<ReconcilerMetrics>();
         siloBuilder.Services.AddSingleton<CaseMetrics>();

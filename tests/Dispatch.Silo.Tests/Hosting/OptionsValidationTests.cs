@@ -36,6 +36,9 @@ public sealed class OptionsValidationTests
         { DispatchSettings.DefaultBodyLimitBytes, "lots", DispatchSettings.DefaultBodyLimitBytes },
         { DispatchSettings.ScenarioMaxRunning, "-1", DispatchSettings.ScenarioMaxRunning },
         { DispatchSettings.ScenarioMaxRunningPerKey, "-2", DispatchSettings.ScenarioMaxRunningPerKey },
+        { ScenarioLimits.Section + ":ThreadsPerSilo", "-1", ScenarioLimits.Section + ":ThreadsPerSilo" },
+        { ScenarioLimits.Section + ":SliceMilliseconds", "0", ScenarioLimits.Section + ":SliceMilliseconds" },
+        { ScenarioLimits.Section + ":PauseMilliseconds", "-1", ScenarioLimits.Section + ":PauseMilliseconds" },
         { "Dispatch:Notifications:Webhooks:0:Url", "hooks.example.com/dispatch", "Dispatch:Notifications:Webhooks:0:Url" },
         { "Dispatch:Notifications:Webhooks:0:Url", "ftp://hooks.example.com/dispatch", "Dispatch:Notifications:Webhooks:0:Url" },
         { "Dispatch:Notifications:Webhooks:0:Secret", "", "Dispatch:Notifications:Webhooks:0:Secret" },
@@ -86,6 +89,7 @@ public sealed class OptionsValidationTests
         var scenarios = services.GetRequiredService<IOptions<ScenarioLimits>>().Value;
         Assert.Equal(2, scenarios.MaxRunning);
         Assert.Equal(1, scenarios.MaxRunningPerKey);
+        Assert.Equal((0, 20, 2), (scenarios.ThreadsPerSilo, scenarios.SliceMilliseconds, scenarios.PauseMilliseconds));
         var storage = services.GetRequiredService<StorageSettings>();
         Assert.Equal(StorageProviderKind.Sqlite, storage.Provider);
         Assert.True(storage.ApplySchema);
