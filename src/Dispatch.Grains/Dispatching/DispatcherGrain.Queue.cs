@@ -27,6 +27,10 @@ public sealed partial class DispatcherGrain
     /// <summary>A try of the queue stopped on a failed center call: tried again by the timer.</summary>
     private bool queueInterrupted;
 
+    /// <summary>A center's word dropped a hold the index had (its unit may be free): the queue is tried once the
+    /// write that read it is done (<see cref="PublishingAsync"/>), whichever write or timer tick that was.</summary>
+    private bool holdDroppedOnResync;
+
     public Task<DispatchDecision> DispatchOrQueueAsync(string incidentId, Incident incident) =>
         PublishingAsync(async () =>
         {
@@ -96,6 +100,7 @@ public sealed partial class DispatcherGrain
     /// </summary>
     private async Task ServeQueueAsync()
     {
+        holdDroppedOnResync = false;
         if (queue.State.Waiting.Count == 0 || engine is null)
         {
             return;
