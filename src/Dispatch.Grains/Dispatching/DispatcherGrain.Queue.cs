@@ -182,7 +182,7 @@ public sealed partial class DispatcherGrain
         }
 
         var heldWaiting = s.Waiting.Where(q => reservations.ContainsKey(q.IncidentId)).Select(q => reservations[q.IncidentId]).ToList();
-        var ended = s.ToRecord.Where(r => reservations.GetValueOrDefault(r.IncidentId) is not { } now || now.ResourceId != r.ResourceId).ToList();
+        var ended = s.ToRecord.Where(HoldEnded).ToList();
         if (heldWaiting.Count > 0 || ended.Count > 0)
         {
             var moved = heldWaiting.Select(r => r.IncidentId).ToHashSet(StringComparer.Ordinal);
@@ -199,6 +199,21 @@ public sealed partial class DispatcherGrain
         EnsureQueueTimer();
     }
 
+    // A hold to record that the centers no longer hold (ended or replaced since): sending it would have an open case
+    // record a unit that is not its own.
+    private bool HoldEnded(Reservation toRecord) =>
+        reservations.GetValueOrDefault(toRecord.IncidentId) is not { } now || now.ResourceId != toRecord.ResourceId;
+
+    /// <summary>Drops the holds to record that ended, so that only standing ones are sent.</summary>
+    private async Task DropEndedToRecordAsync()
+    {
+        var ended = queue.State.ToRecord.Where(HoldEnded).ToList();
+        if (ended.Count > 0)
+        {
+            await queue.UpdateAsync(c => c.Clone(), c => c.ToRecord.RemoveAll(ended.Contains), GrainContext);
+        }
+    }
+
     // Runs while there are holds to confirm or an interrupted try; stops itself once neither is left.
     private void EnsureQueueTimer()
     {
@@ -212,6 +227,7 @@ public sealed partial class DispatcherGrain
         queueTimer ??= this.RegisterGrainTimer(_ => PublishingAsync(async () =>
         {
             await SettleAsync();
+            await DropEndedToRecordAsync();
             TellCases(queue.State.ToRecord);
             if (queueInterrupted)
             {
