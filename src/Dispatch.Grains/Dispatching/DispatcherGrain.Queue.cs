@@ -146,13 +146,25 @@ public sealed partial class DispatcherGrain
         if (served.Count > 0)
         {
             var ids = served.Select(r => r.IncidentId).ToHashSet(StringComparer.Ordinal);
-            await queue.UpdateAsync(s => s.Clone(), s =>
+            try
             {
-                s.Waiting.RemoveAll(q => ids.Contains(q.IncidentId));
-                s.ToRecord.RemoveAll(r => ids.Contains(r.IncidentId));
-                s.ToRecord.AddRange(served);
-            }, GrainContext);
-            logger.QueueServed(NetworkKey, served.Count, queue.State.Waiting.Count);
+                await queue.UpdateAsync(s => s.Clone(), s =>
+                {
+                    s.Waiting.RemoveAll(q => ids.Contains(q.IncidentId));
+                    s.ToRecord.RemoveAll(r => ids.Contains(r.IncidentId));
+                    s.ToRecord.AddRange(served);
+                }, GrainContext);
+                logger.QueueServed(NetworkKey, served.Count, queue.State.Waiting.Count);
+            }
+            catch (Exception error)
+            {
+                // The holds stand at the centers, and the write that freed the unit committed: its caller must not
+                // hear of a failure. The cases still wait in the stored queue, so the timer's next try (or the next
+                // activation's resume, since a failed write deactivates the grain) finds them held and writes them again.
+                logger.QueueWriteFailed(error, NetworkKey, served.Count);
+                queueInterrupted = true;
+            }
+
             TellCases(served);
         }
 
