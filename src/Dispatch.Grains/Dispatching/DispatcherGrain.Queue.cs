@@ -73,23 +73,26 @@ public sealed partial class DispatcherGrain
 
     /// <summary>Takes the incident out of the queue and out of the holds to record: it was dispatched another way, or
     /// its hold ended. Writes only when it was there, so the hot path pays a lookup.</summary>
-    private async Task LeaveQueueAsync(string incidentId)
+    private Task LeaveQueueAsync(string incidentId) => LeaveQueueAsync([incidentId]);
+
+    private async Task LeaveQueueAsync(IReadOnlyCollection<string> incidentIds)
     {
         var s = queue.State;
-        if (s.Waiting.Count == 0 && s.ToRecord.Count == 0)
+        if (incidentIds.Count == 0 || (s.Waiting.Count == 0 && s.ToRecord.Count == 0))
         {
             return;
         }
 
-        if (!s.Waiting.Exists(q => q.IncidentId == incidentId) && !s.ToRecord.Exists(r => r.IncidentId == incidentId))
+        var ids = incidentIds.ToHashSet(StringComparer.Ordinal);
+        if (!s.Waiting.Exists(q => ids.Contains(q.IncidentId)) && !s.ToRecord.Exists(r => ids.Contains(r.IncidentId)))
         {
             return;
         }
 
         await queue.UpdateAsync(c => c.Clone(), c =>
         {
-            c.Waiting.RemoveAll(q => q.IncidentId == incidentId);
-            c.ToRecord.RemoveAll(r => r.IncidentId == incidentId);
+            c.Waiting.RemoveAll(q => ids.Contains(q.IncidentId));
+            c.ToRecord.RemoveAll(r => ids.Contains(r.IncidentId));
         }, GrainContext);
     }
 
