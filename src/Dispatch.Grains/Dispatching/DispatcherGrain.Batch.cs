@@ -54,11 +54,8 @@ public sealed partial class DispatcherGrain
             break;
         }
 
-        // A waiting case that the batch served leaves the queue.
-        foreach (var hold in reserved)
-        {
-            await LeaveQueueAsync(hold.IncidentId);
-        }
+        // A waiting case that the batch served leaves the queue, all in one write.
+        await LeaveQueueAsync([.. reserved.Select(r => r.IncidentId)]);
 
         return new BatchReservations(reserved.ToImmutable(), adopted, stopped);
     }

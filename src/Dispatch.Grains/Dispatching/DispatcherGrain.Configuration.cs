@@ -71,6 +71,9 @@ public sealed partial class DispatcherGrain
                 try
                 {
                     await ConfigurePendingCentersAsync();
+
+                    // The centers configured now can hold units: a waiting case may take one.
+                    await PublishingAsync(async () => { await ServeQueueAsync(); return true; });
                 }
                 catch (Exception)
                 {

@@ -27,6 +27,10 @@ public sealed partial class DispatcherGrain
     /// <summary>A try of the queue stopped on a failed center call: tried again by the timer.</summary>
     private bool queueInterrupted;
 
+    /// <summary>A center's word dropped a hold the index had (its unit may be free): the queue is tried once the
+    /// write that read it is done (<see cref="PublishingAsync"/>), whichever write or timer tick that was.</summary>
+    private bool holdDroppedOnResync;
+
     public Task<DispatchDecision> DispatchOrQueueAsync(string incidentId, Incident incident) =>
         PublishingAsync(async () =>
         {
@@ -69,23 +73,26 @@ public sealed partial class DispatcherGrain
 
     /// <summary>Takes the incident out of the queue and out of the holds to record: it was dispatched another way, or
     /// its hold ended. Writes only when it was there, so the hot path pays a lookup.</summary>
-    private async Task LeaveQueueAsync(string incidentId)
+    private Task LeaveQueueAsync(string incidentId) => LeaveQueueAsync([incidentId]);
+
+    private async Task LeaveQueueAsync(IReadOnlyCollection<string> incidentIds)
     {
         var s = queue.State;
-        if (s.Waiting.Count == 0 && s.ToRecord.Count == 0)
+        if (incidentIds.Count == 0 || (s.Waiting.Count == 0 && s.ToRecord.Count == 0))
         {
             return;
         }
 
-        if (!s.Waiting.Exists(q => q.IncidentId == incidentId) && !s.ToRecord.Exists(r => r.IncidentId == incidentId))
+        var ids = incidentIds.ToHashSet(StringComparer.Ordinal);
+        if (!s.Waiting.Exists(q => ids.Contains(q.IncidentId)) && !s.ToRecord.Exists(r => ids.Contains(r.IncidentId)))
         {
             return;
         }
 
         await queue.UpdateAsync(c => c.Clone(), c =>
         {
-            c.Waiting.RemoveAll(q => q.IncidentId == incidentId);
-            c.ToRecord.RemoveAll(r => r.IncidentId == incidentId);
+            c.Waiting.RemoveAll(q => ids.Contains(q.IncidentId));
+            c.ToRecord.RemoveAll(r => ids.Contains(r.IncidentId));
         }, GrainContext);
     }
 
@@ -96,6 +103,7 @@ public sealed partial class DispatcherGrain
     /// </summary>
     private async Task ServeQueueAsync()
     {
+        holdDroppedOnResync = false;
         if (queue.State.Waiting.Count == 0 || engine is null)
         {
             return;
@@ -141,13 +149,25 @@ public sealed partial class DispatcherGrain
         if (served.Count > 0)
         {
             var ids = served.Select(r => r.IncidentId).ToHashSet(StringComparer.Ordinal);
-            await queue.UpdateAsync(s => s.Clone(), s =>
+            try
             {
-                s.Waiting.RemoveAll(q => ids.Contains(q.IncidentId));
-                s.ToRecord.RemoveAll(r => ids.Contains(r.IncidentId));
-                s.ToRecord.AddRange(served);
-            }, GrainContext);
-            logger.QueueServed(NetworkKey, served.Count, queue.State.Waiting.Count);
+                await queue.UpdateAsync(s => s.Clone(), s =>
+                {
+                    s.Waiting.RemoveAll(q => ids.Contains(q.IncidentId));
+                    s.ToRecord.RemoveAll(r => ids.Contains(r.IncidentId));
+                    s.ToRecord.AddRange(served);
+                }, GrainContext);
+                logger.QueueServed(NetworkKey, served.Count, queue.State.Waiting.Count);
+            }
+            catch (Exception error)
+            {
+                // The holds stand at the centers, and the write that freed the unit committed: its caller must not
+                // hear of a failure. The cases still wait in the stored queue, so the timer's next try (or the next
+                // activation's resume, since a failed write deactivates the grain) finds them held and writes them again.
+                logger.QueueWriteFailed(error, NetworkKey, served.Count);
+                queueInterrupted = true;
+            }
+
             TellCases(served);
         }
 
@@ -177,7 +197,7 @@ public sealed partial class DispatcherGrain
         }
 
         var heldWaiting = s.Waiting.Where(q => reservations.ContainsKey(q.IncidentId)).Select(q => reservations[q.IncidentId]).ToList();
-        var ended = s.ToRecord.Where(r => reservations.GetValueOrDefault(r.IncidentId) is not { } now || now.ResourceId != r.ResourceId).ToList();
+        var ended = s.ToRecord.Where(HoldEnded).ToList();
         if (heldWaiting.Count > 0 || ended.Count > 0)
         {
             var moved = heldWaiting.Select(r => r.IncidentId).ToHashSet(StringComparer.Ordinal);
@@ -194,6 +214,21 @@ public sealed partial class DispatcherGrain
         EnsureQueueTimer();
     }
 
+    // A hold to record that the centers no longer hold (ended or replaced since): sending it would have an open case
+    // record a unit that is not its own.
+    private bool HoldEnded(Reservation toRecord) =>
+        reservations.GetValueOrDefault(toRecord.IncidentId) is not { } now || now.ResourceId != toRecord.ResourceId;
+
+    /// <summary>Drops the holds to record that ended, so that only standing ones are sent.</summary>
+    private async Task DropEndedToRecordAsync()
+    {
+        var ended = queue.State.ToRecord.Where(HoldEnded).ToList();
+        if (ended.Count > 0)
+        {
+            await queue.UpdateAsync(c => c.Clone(), c => c.ToRecord.RemoveAll(ended.Contains), GrainContext);
+        }
+    }
+
     // Runs while there are holds to confirm or an interrupted try; stops itself once neither is left.
     private void EnsureQueueTimer()
     {
@@ -207,6 +242,7 @@ public sealed partial class DispatcherGrain
         queueTimer ??= this.RegisterGrainTimer(_ => PublishingAsync(async () =>
         {
             await SettleAsync();
+            await DropEndedToRecordAsync();
             TellCases(queue.State.ToRecord);
             if (queueInterrupted)
             {

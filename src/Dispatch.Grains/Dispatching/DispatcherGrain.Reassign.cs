@@ -31,6 +31,14 @@ public sealed partial class DispatcherGrain
                 $"incident '{incidentId}' holds no unit to release");
         }
 
+        // A retry of a swap that went through here but whose case write failed: the case still records the old
+        // unit. Releasing the new one again would undo a swap the center committed; the case records it instead.
+        if (recorded is not null && (recorded.CenterId != held.CenterId || recorded.ResourceId != held.ResourceId)
+            && (resourceId is null || resourceId == held.ResourceId) && (mode is null || mode == held.Mode))
+        {
+            return new DispatchDecision(DispatchStatus.Dispatched, null, held, null, null);
+        }
+
         if (resourceId == held.ResourceId)
         {
             return new DispatchDecision(DispatchStatus.Conflict, null, held, engine.Recommend(incident, RecommendationQuery.Default),

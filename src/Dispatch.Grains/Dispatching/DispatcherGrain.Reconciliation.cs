@@ -28,6 +28,12 @@ public sealed partial class DispatcherGrain
             await ResyncCenterAsync(hold.CenterId);
         }
 
+        // The unit it ended is free: a waiting case may take it, as after a completion or cancellation.
+        if (ended is not null)
+        {
+            await ServeQueueAsync();
+        }
+
         return ended is not null;
     }
 

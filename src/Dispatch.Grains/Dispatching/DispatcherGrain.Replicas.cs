@@ -30,7 +30,13 @@ public sealed partial class DispatcherGrain
     {
         try
         {
-            return await write();
+            var answer = await write();
+            if (holdDroppedOnResync)
+            {
+                await ServeQueueAsync();
+            }
+
+            return answer;
         }
         finally
         {

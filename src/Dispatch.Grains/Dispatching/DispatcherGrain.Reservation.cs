@@ -191,6 +191,7 @@ public sealed partial class DispatcherGrain
         foreach (var gone in reservations.Values.Where(r => r.CenterId == snapshot.CenterId && !held.Contains(r.IncidentId)).ToList())
         {
             reservations.Remove(gone.IncidentId);
+            holdDroppedOnResync = true;
         }
 
         foreach (var r in snapshot.Reservations)

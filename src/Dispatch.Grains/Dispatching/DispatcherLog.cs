@@ -25,4 +25,7 @@ internal static partial class DispatcherLog
     public static partial void ReassignRestoreFailed(this ILogger logger, string network);
     [LoggerMessage(107, LogLevel.Warning, "Dispatcher {Network}: {Count} centers lack network version {Version}; no decision is made until they have it")]
     public static partial void CentersNotConfigured(this ILogger logger, Exception error, string network, long version, int count);
+
+    [LoggerMessage(108, LogLevel.Warning, "Dispatcher {Network}: the queue could not be written after {Served} holds; tried again by the timer")]
+    public static partial void QueueWriteFailed(this ILogger logger, Exception error, string network, int served);
 }

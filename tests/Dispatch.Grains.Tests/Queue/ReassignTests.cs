@@ -133,4 +133,28 @@ public sealed class ReassignTests(ClusterFixture fixture)
         Assert.Equal(QueueTimeline.FromQueue, view.Timeline[^1].Detail);
         await QueueCases.AssertNoDoubleBookingAsync(fixture, area, [tyre, far, waiting]);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReassignAsync_RetryAfterSwapWhoseCaseWriteFailed_CaseRecordsTheHeldUnit(bool namesUnit)
+    {
+        // The dispatcher swapped near for far, but the case never wrote it (as when its write failed): it still
+        // records the near flatbed, and the client retries.
+        var area = await IncidentArea.AddAsync(fixture.Grains);
+        var (grain, created) = await QueueCases.OpenAsync(fixture, area);
+        var id = grain.GetPrimaryKeyString();
+        Assert.Equal(area.NearFlatbed, created.Case!.Assignment!.ResourceId);
+        var dispatcher = QueueCases.Dispatcher(fixture);
+        var swapped = await dispatcher.ReassignAsync(id, TestIncidents.Stuck(area.Site), null, null, new RecordedAssignment(area.Near, area.NearFlatbed, null));
+        Assert.Equal(area.FarFlatbed, swapped.Reservation!.ResourceId);
+
+        var result = await grain.ReassignAsync(namesUnit ? area.FarFlatbed : null, null, Reason);
+
+        Assert.Equal(CaseOutcome.Ok, result.Outcome);
+        Assert.Equal(area.FarFlatbed, result.Case!.Assignment!.ResourceId);
+        Assert.Equal(area.NearFlatbed, result.Case.Timeline[^2].ResourceId);
+        Assert.Equal(area.FarFlatbed, (await dispatcher.GetReservationAsync(id))!.ResourceId);
+        await QueueCases.AssertNoDoubleBookingAsync(fixture, area, [grain]);
+    }
 }

@@ -216,4 +216,22 @@ public sealed class WaitingQueueTests(ClusterFixture fixture)
         var view = (await QueueCases.WaitForAsync([waiting], v => v[0].Status == CaseStatus.Dispatched))[0];
         Assert.Equal(area.NearFlatbed, view.Assignment!.ResourceId);
     }
+
+    [Fact]
+    public async Task EndStrayHoldAsync_UnitFreed_ServesTheWaitingQueue()
+    {
+        // A hold no case knows of (the reconciler's stray) takes the near flatbed, a case the far one; a third waits.
+        var area = await IncidentArea.AddAsync(fixture.Grains);
+        var dispatcher = QueueCases.Dispatcher(fixture);
+        var stray = (await dispatcher.DispatchAsync(TestIncidents.NewId(), TestIncidents.Stuck(area.Site), area.NearFlatbed, null)).Reservation!;
+        var (busy, _) = await QueueCases.OpenAsync(fixture, area);
+        var (waiting, created) = await QueueCases.OpenAsync(fixture, area);
+        Assert.True(created.Case!.Waiting);
+
+        Assert.True(await dispatcher.EndStrayHoldAsync(stray, null));
+
+        var view = (await QueueCases.WaitForAsync([waiting], v => v[0].Status == CaseStatus.Dispatched))[0];
+        Assert.Equal(area.NearFlatbed, view.Assignment!.ResourceId);
+        await QueueCases.AssertNoDoubleBookingAsync(fixture, area, [busy, waiting]);
+    }
 }
