@@ -147,6 +147,19 @@ print(passed, failed)
 PY
 )
 
+# CI shows only the end of the output: repeat each failed test's name and the start of its message here, last.
+python3 - "$results" <<'PY' >&2
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for path in sorted(glob.glob(sys.argv[1] + "/**/*.trx", recursive=True)):
+    for result in ET.parse(path).getroot().iterfind(".//t:UnitTestResult", ns):
+        if result.get("outcome") not in ("Failed", "Error", "Timeout", "Aborted"):
+            continue
+        message = result.find("t:Output/t:ErrorInfo/t:Message", ns)
+        text = (message.text or "").strip() if message is not None else ""
+        print(f"FAILED {result.get('testName')}:\n  " + text[:3000].replace("\n", "\n  "))
+PY
+
 echo "$passed passed, $failed failed" | tee "$results/summary.txt"
 if [[ "$status" -ne 0 || "$failed" -ne 0 || "$lint_status" -ne 0 || "$web_status" -ne 0 ]]; then
     exit 1

@@ -13,8 +13,9 @@ public sealed class ClusterFaultTests(ThreeSiloCluster cluster, ITestOutputHelpe
     private static readonly TimeSpan Generous = TimeSpan.FromMinutes(2);
 
     [ClusterFact]
-    public void Ports_EverySilo_ListensOnLoopbackOnlyAndOpensNoGateway()
+    public async Task Ports_EverySilo_ListensOnLoopbackOnlyAndOpensNoGateway()
     {
+        await cluster.EnsureRunningAsync();
         for (var i = 0; i < ThreeSiloCluster.Size; i++)
         {
             var listening = ListeningSockets.Of(cluster.Silos[i].ProcessId);
@@ -30,6 +31,34 @@ public sealed class ClusterFaultTests(ThreeSiloCluster cluster, ITestOutputHelpe
     public async Task KillNine_OneSiloUnderLoad_SurvivorsServeEveryAnsweredDispatchAndHoldsStayConsistent()
     {
         const int victim = 2;
+        await cluster.EnsureRunningAsync();
+        try
+        {
+            await WithSiloLogsAsync(() => KillOneSiloUnderLoadAsync(victim));
+        }
+        finally
+        {
+            await ThreeSiloCluster.DisposeSiloAsync(cluster.Silos[victim]);
+            await cluster.StartSiloAsync(victim);
+        }
+    }
+
+    /// <summary>Runs a test's body; a failure carries the silos' warnings and errors with it, since CI shows only the
+    /// end of the output and the logs stay on its machine.</summary>
+    private async Task WithSiloLogsAsync(Func<Task> body)
+    {
+        try
+        {
+            await body();
+        }
+        catch (Exception failure) when (failure is not OutOfMemoryException)
+        {
+            throw new Xunit.Sdk.XunitException($"{failure.Message}\nSilo log warnings and errors:\n{cluster.LogProblems()}", failure);
+        }
+    }
+
+    private async Task KillOneSiloUnderLoadAsync(int victim)
+    {
         await using (var load = new DispatchLoad(cluster))
         {
             await load.WaitForAsync(l => l.Created >= 10, Generous);
@@ -61,13 +90,12 @@ public sealed class ClusterFaultTests(ThreeSiloCluster cluster, ITestOutputHelpe
 
         // Holds made but not recorded (the silo died between the center and the case) are repaired by the reconciler.
         await ClusterState.AssertConsistentAsync(cluster, 0, Generous);
-        await ThreeSiloCluster.DisposeSiloAsync(cluster.Silos[victim]);
-        await cluster.StartSiloAsync(victim);
     }
 
     [ClusterFact]
     public async Task StopPostgres_TenSecondsUnderLoad_FailsFastWith503ThenRecoversAndNothingIsHalfWritten()
     {
+        await cluster.EnsureRunningAsync();
         await using (var load = new DispatchLoad(cluster))
         {
             await load.WaitForAsync(l => l.Created >= 5, Generous);
@@ -98,6 +126,7 @@ public sealed class ClusterFaultTests(ThreeSiloCluster cluster, ITestOutputHelpe
     [ClusterFact]
     public async Task ReplaceNetwork_CenterWriteFailsMidway_NoSiloServesTheOldIndexAndDecisionsWaitForEveryCenter()
     {
+        await cluster.EnsureRunningAsync();
         using var admin = cluster.Client(0);
         using var current = await ClusterState.GetJsonAsync(admin, "v1/network");
         var document = JsonNode.Parse(current!.RootElement.GetRawText())!;

@@ -73,6 +73,44 @@ public sealed class ThreeSiloCluster : IAsyncLifetime
         }
     }
 
+    /// <summary>Starts again, in its place, each silo whose process has ended (a test that failed between killing a
+    /// silo and restarting it), so that one failure does not become every later test's.</summary>
+    public async Task EnsureRunningAsync()
+    {
+        for (var i = 0; i < Size; i++)
+        {
+            if (Silos[i] is { HasExited: true } ended)
+            {
+                await DisposeSiloAsync(ended);
+                await StartSiloAsync(i);
+            }
+        }
+    }
+
+    /// <summary>The warnings and errors in every silo's log, the last <paramref name="lines"/> of them, for a failure's
+    /// message.</summary>
+    public string LogProblems(int lines = 30)
+    {
+        var found = new List<string>();
+        for (var i = 0; i < Size; i++)
+        {
+            if (Silos[i] is not { } silo || !File.Exists(silo.LogPath))
+            {
+                continue;
+            }
+
+            using var stream = new FileStream(silo.LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            var log = reader.ReadToEnd().Split('\n');
+            found.AddRange(log.Select((line, n) => (line, n))
+                .Where(l => l.line.StartsWith("fail:", StringComparison.Ordinal) || l.line.StartsWith("crit:", StringComparison.Ordinal) || l.line.StartsWith("warn:", StringComparison.Ordinal))
+                .TakeLast(lines)
+                .Select(l => $"silo {i}: {l.line.Trim()} {(l.n + 1 < log.Length ? log[l.n + 1].Trim() : string.Empty)}"));
+        }
+
+        return found.Count == 0 ? "(no warnings or errors in the silos' logs)" : string.Join('\n', found.TakeLast(lines));
+    }
+
     /// <summary>Stops a silo (if it still runs) and removes its data, keeping its log in <see cref="LogDirectory"/>
     /// for a failure's diagnosis.</summary>
     public static async Task DisposeSiloAsync(SiloProcess silo)
