@@ -24,6 +24,9 @@ public static class Unavailability
         "Microsoft.Data.Sqlite.SqliteException",
         "Orleans.Runtime.SiloUnavailableException",
         "Orleans.Runtime.OrleansMessageRejectionException",
+        "Orleans.Runtime.Messaging.ConnectionFailedException",
+        "Microsoft.AspNetCore.Connections.ConnectionAbortedException",
+        "Microsoft.AspNetCore.Connections.ConnectionResetException",
         "Orleans.Storage.InconsistentStateException",
         "Dispatch.Grains.Storage.StorageUnavailableException",
     ];
@@ -45,6 +48,11 @@ public static class Unavailability
                 case TimeoutException:
                 case SiloUnavailableException:
                 case OrleansMessageRejectionException:
+                // A link to another silo broke or could not be made (that silo died, and the cluster has not
+                // declared it dead yet): the cluster is settling.
+                case Orleans.Runtime.Messaging.ConnectionFailedException:
+                case Microsoft.AspNetCore.Connections.ConnectionAbortedException:
+                case Microsoft.AspNetCore.Connections.ConnectionResetException:
                     return true;
                 case UnavailableExceptionFallbackException fallback when TransientTypeNames.Contains(fallback.ExceptionType, StringComparer.Ordinal):
                     return true;
