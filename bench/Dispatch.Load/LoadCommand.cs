@@ -180,6 +180,7 @@ public sealed class LoadCommand(LoadOptions options, TimeProvider time, TextWrit
         {
             new RecommendOperation(incidents),
             new DispatchOperation(incidents, ledger, idPrefix),
+            new AutoDispatchOperation(incidents, ledger, idPrefix + "a"),
             new LifecycleEventOperation(ledger),
             new CancelOperation(ledger),
             new StockOperation(network, ledger),

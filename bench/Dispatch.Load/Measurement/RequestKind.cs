@@ -10,6 +10,7 @@ public enum RequestKind
     Cancel,
     Stock,
     ReadIncident,
+    CreateAutoDispatch,
     Bare,
 }
 
@@ -24,6 +25,7 @@ public static class RequestKindNames
         RequestKind.Cancel => "POST /v1/incidents/{id}/events (cancelled)",
         RequestKind.Stock => "POST /v1/centers/{id}/stock",
         RequestKind.ReadIncident => "GET /v1/incidents/{id}",
+        RequestKind.CreateAutoDispatch => "POST /v1/incidents (autoDispatch)",
         RequestKind.Bare => "POST /bare",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };

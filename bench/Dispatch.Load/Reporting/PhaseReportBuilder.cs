@@ -7,7 +7,10 @@ namespace Dispatch.Load.Reporting;
 public static class PhaseReportBuilder
 {
     private static readonly RequestKind[] DurableWrites =
-        [RequestKind.CreateIncident, RequestKind.Dispatch, RequestKind.Event, RequestKind.Cancel, RequestKind.Stock];
+        [RequestKind.CreateIncident, RequestKind.CreateAutoDispatch, RequestKind.Dispatch, RequestKind.Event, RequestKind.Cancel, RequestKind.Stock];
+
+    // A create with autoDispatch answers 201 once the case and its hold are both committed.
+    private static readonly RequestKind[] DispatchCommits = [RequestKind.Dispatch, RequestKind.CreateAutoDispatch];
 
     public static PhaseReport Build(LoadRunResult run)
     {
@@ -43,7 +46,7 @@ public static class PhaseReportBuilder
             warmupStatuses.AddAll(stats.Statuses);
         }
 
-        var dispatchCommits = run.Measured.Requests.Where(r => r.Key == RequestKind.Dispatch).Sum(r => r.Value.Statuses.Where(IsSuccess));
+        var dispatchCommits = run.Measured.Requests.Where(r => DispatchCommits.Contains(r.Key)).Sum(r => r.Value.Statuses.Where(IsSuccess));
         var durableWrites = run.Measured.Requests.Where(r => DurableWrites.Contains(r.Key)).Sum(r => r.Value.Statuses.Where(IsSuccess));
 
         return new PhaseReport(

@@ -8,6 +8,8 @@ public enum OperationKind
     Events,
     Cancel,
     Stock,
+    /// <summary>The issue-13 durable workload: create with <c>autoDispatch</c> (case and hold in one request), then cancel.</summary>
+    AutoDispatch,
     /// <summary>The in-process bare endpoint of <c>--baseline</c>; never part of an engine mix.</summary>
     Bare,
 }
@@ -21,6 +23,7 @@ public static class OperationKindNames
         OperationKind.Events => "events",
         OperationKind.Cancel => "cancel",
         OperationKind.Stock => "stock",
+        OperationKind.AutoDispatch => "autodispatch",
         OperationKind.Bare => "bare",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };

@@ -9,7 +9,8 @@ public sealed record IncidentBody(
     string Priority,
     bool OnExpressway,
     CustomerBody Customer,
-    string Notes);
+    string Notes,
+    bool? AutoDispatch = null);
 
 public sealed record VehicleBody(string Model, string Powertrain, string? TireSpec);
 

@@ -47,6 +47,7 @@ public sealed class ReplicaPublisher
     public ReplicaLease Renew(IEngineReplicaObserver replica, string silo, Guid replicaEpoch, long replicaVersion, DispatchEngine? engine)
     {
         ArgumentNullException.ThrowIfNull(replica);
+        var registered = renewedAt.ContainsKey(replica);
         renewedAt[replica] = (silo, time.GetTimestamp());
         if (allRenewed is not null && AllSilosRenewed())
         {
@@ -58,8 +59,20 @@ public sealed class ReplicaPublisher
             return new ReplicaLease(Epoch, Version, HasNetwork: false, Snapshot: null);
         }
 
-        var current = replicaEpoch == Epoch && replicaVersion == Version;
-        return new ReplicaLease(Epoch, Version, HasNetwork: true, current ? null : engine.ToDocument());
+        if (replicaEpoch == Epoch && replicaVersion == Version)
+        {
+            return new ReplicaLease(Epoch, Version, HasNetwork: true, Snapshot: null);
+        }
+
+        // Behind, but registered all along: every change since is on its way to it (each write waits for that before
+        // it is answered), so it stays current as of what it reported, with no snapshot. Under a steady stream of
+        // writes nearly every renewal arrives behind, and a snapshot each time would rebuild every copy once a second.
+        if (registered && replicaEpoch == Epoch && replicaVersion < Version)
+        {
+            return new ReplicaLease(Epoch, replicaVersion, HasNetwork: true, Snapshot: null);
+        }
+
+        return new ReplicaLease(Epoch, Version, HasNetwork: true, engine.ToDocument());
     }
 
     /// <summary>Tells every replica what the last write changed, or the whole network when it was replaced, and returns

@@ -119,6 +119,38 @@ public sealed class ReplicaPublisherTests
         Assert.False(noNetwork.HasNetwork);
     }
 
+    [Fact]
+    public async Task Renew_RegisteredReplicaBehindOnlyByUpdatesSentToIt_NoSnapshotAndLeaseAtItsOwnVersion()
+    {
+        var publisher = NewPublisher();
+        var replica = new RecordingReplica(true);
+        publisher.Renew(replica, "silo-a", publisher.Epoch, publisher.Version, Engine());
+        var reported = publisher.Version;
+        await publisher.PublishAsync([new UnitState("u-1", "assigned", 30, 120)], [], null);
+
+        // Its renewal crossed the update: it reported the version before it, and the update reached it.
+        var lease = publisher.Renew(replica, "silo-a", publisher.Epoch, reported, Engine());
+
+        Assert.Single(replica.Updates);
+        Assert.Null(lease.Snapshot);
+        Assert.Equal(reported, lease.Version);
+    }
+
+    [Fact]
+    public async Task Renew_ReplicaDroppedAfterARefusal_GetsASnapshotAgain()
+    {
+        var publisher = NewPublisher();
+        var replica = new RecordingReplica(false);
+        publisher.Renew(replica, "silo-a", publisher.Epoch, publisher.Version, Engine());
+        var reported = publisher.Version;
+        await publisher.PublishAsync([new UnitState("u-1", "assigned", 30, 120)], [], null);
+
+        var lease = publisher.Renew(replica, "silo-a", publisher.Epoch, reported, Engine());
+
+        Assert.NotNull(lease.Snapshot);
+        Assert.Equal(publisher.Version, lease.Version);
+    }
+
     /// <summary>A replica that applies, refuses (false) or cannot be reached (null: the call throws).</summary>
     private sealed class RecordingReplica(bool? applies) : IEngineReplicaObserver
     {
