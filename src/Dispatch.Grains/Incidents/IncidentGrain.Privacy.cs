@@ -48,7 +48,7 @@ public sealed partial class IncidentGrain
         }
 
         var closedAt = time.GetUtcNow();
-        return ClosedCases.OfDay(GrainFactory, closedAt).AddAsync(Id, closedAt);
+        return ClosedCases.Of(GrainFactory, Id, closedAt).AddAsync(Id, closedAt);
     }
 
     /// <summary>Once erased, a repeated create cannot be told from a different one (the fingerprint key went with

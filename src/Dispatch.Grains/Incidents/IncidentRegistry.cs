@@ -11,7 +11,7 @@ public static class IncidentRegistry
     public static IIncidentRegistryGrain ShardOf(IGrainFactory grains, string network, string incidentId)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        return grains.GetGrain<IIncidentRegistryGrain>($"{network}/{StableHash(incidentId) % Shards}");
+        return grains.GetGrain<IIncidentRegistryGrain>($"{network}/{StableHash.Of(incidentId) % Shards}");
     }
 
     public static async Task<ImmutableArray<IncidentListing>> ListAsync(IGrainFactory grains, string network, ImmutableArray<CaseStatusKind> statuses)
@@ -44,18 +44,6 @@ public static class IncidentRegistry
         }
 
         return (items.ToImmutable(), position.Shard < Shards ? position : null);
-    }
-
-    // string.GetHashCode differs from process to process; a shard must not.
-    private static uint StableHash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return hash;
     }
 }
 

@@ -4,9 +4,8 @@ using Orleans.Concurrency;
 namespace Dispatch.Grains.Incidents;
 
 /// <summary>One shard of the incident listing.</summary>
-/// <remarks>Reentrant so that changes arriving while a write is in flight wait together and go out in the next
-/// write: a shard answers each caller only once storage has its change, but several callers share one write.
-/// Every turn still runs on the grain's one thread, so the pending list needs no lock.</remarks>
+/// <remarks>Reentrant so that changes arriving while a write is in flight share the next write
+/// (<see cref="GatheredWrites{T}"/>).</remarks>
 [Reentrant]
 public sealed class IncidentRegistryGrain(
     [PersistentState("incidents", GrainStorage.Name)] IPersistentState<IncidentRegistryState> state,
@@ -15,8 +14,7 @@ public sealed class IncidentRegistryGrain(
     /// <summary>How many closed cases a shard keeps listed; older ones remain readable by id.</summary>
     public const int ClosedKept = 200;
 
-    private readonly List<(IncidentListing Listing, TaskCompletionSource Written)> pending = [];
-    private bool writing;
+    private GatheredWrites<IncidentListing>? writes;
 
     // The listings in id order, for pages; built on the first page after a write rather than on every write, so
     // a busy shard that nobody lists pays nothing, and paging through a quiet one sorts once.
@@ -25,15 +23,8 @@ public sealed class IncidentRegistryGrain(
 
     public Task TrackAsync(string incidentId, CaseStatusKind status)
     {
-        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        pending.Add((new IncidentListing(incidentId, status.ToName(), time.GetUtcNow()), written));
-        if (!writing)
-        {
-            writing = true;
-            _ = WriteAsync();
-        }
-
-        return written.Task;
+        writes ??= new GatheredWrites<IncidentListing>(WriteAsync);
+        return writes.AddAsync(new IncidentListing(incidentId, status.ToName(), time.GetUtcNow()));
     }
 
     public Task<ImmutableArray<IncidentListing>> ListAsync(ImmutableArray<CaseStatusKind> statuses)
@@ -100,56 +91,23 @@ public sealed class IncidentRegistryGrain(
         return low;
     }
 
-    // Writes what is pending, then what arrived meanwhile, until nothing is left.
-    private async Task WriteAsync()
+    private async Task WriteAsync(IReadOnlyList<IncidentListing> batch)
     {
         try
         {
-            while (pending.Count > 0)
+            await state.UpdateAsync(s => s.Clone(), s =>
             {
-                var batch = pending.ToArray();
-                pending.Clear();
-                try
+                foreach (var listing in batch)
                 {
-                    await state.UpdateAsync(s => s.Clone(), s =>
-                    {
-                        foreach (var (listing, _) in batch)
-                        {
-                            Apply(s, listing);
-                        }
-                    }, GrainContext);
+                    Apply(s, listing);
                 }
-                catch (Exception e)
-                {
-                    activeSorted = null;
-                    closedSorted = null;
-                    FailAll(batch, e);
-                    return;
-                }
-
-                activeSorted = null;
-                closedSorted = null;
-                foreach (var (_, written) in batch)
-                {
-                    written.TrySetResult();
-                }
-            }
+            }, GrainContext);
         }
         finally
         {
-            writing = false;
+            activeSorted = null;
+            closedSorted = null;
         }
-    }
-
-    // The grain deactivates after a failed write (UpdateAsync): later changes fail with it and are retried by their callers.
-    private void FailAll((IncidentListing Listing, TaskCompletionSource Written)[] batch, Exception e)
-    {
-        foreach (var (_, written) in batch.Concat(pending))
-        {
-            written.TrySetException(e);
-        }
-
-        pending.Clear();
     }
 
     private static void Apply(IncidentRegistryState s, IncidentListing listing)

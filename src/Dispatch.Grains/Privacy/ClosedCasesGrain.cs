@@ -1,13 +1,21 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 
 namespace Dispatch.Grains.Privacy;
 
-/// <summary>One closing day of the erasure index. It calls only the calendar, which calls nobody, so a case
-/// closing while the sweep erases others can never wait on the sweep in a cycle.</summary>
+/// <summary>One bucket of one closing day of the erasure index. It calls only the calendar, which calls nobody, so a
+/// case closing while the sweep erases others can never wait on the sweep in a cycle.</summary>
+/// <remarks>Reentrant so that cases closing at the same time share one write (<see cref="GatheredWrites{T}"/>); removals
+/// go through the same writes, so no two writes of the state are ever in flight together.</remarks>
+[Reentrant]
 public sealed class ClosedCasesGrain(
     [PersistentState("closedcases", GrainStorage.Name)] IPersistentState<ClosedCasesState> state) : Grain, IClosedCasesGrain
 {
+    private GatheredWrites<Action<ClosedCasesState>>? writes;
+
     private DateOnly Day => ClosedCases.DayOf(this.GetPrimaryKeyString());
+
+    private GatheredWrites<Action<ClosedCasesState>> Writes => writes ??= new(WriteAsync);
 
     public async Task AddAsync(string incidentId, DateTimeOffset closedAt)
     {
@@ -23,11 +31,11 @@ public sealed class ClosedCasesGrain(
             await ClosedCases.Calendar(GrainFactory).AddDayAsync(Day);
         }
 
-        await state.UpdateAsync(s => s.Clone(), s =>
+        await Writes.AddAsync(s =>
         {
             s.Cases[incidentId] = closedAt;
             s.InCalendar = true;
-        }, GrainContext);
+        });
     }
 
     public Task<ImmutableArray<string>> DueAsync(DateTimeOffset cutoff, int max) =>
@@ -40,27 +48,36 @@ public sealed class ClosedCasesGrain(
 
     public async Task<int> RemoveAsync(ImmutableArray<string> incidentIds)
     {
-        if (!incidentIds.Any(state.State.Cases.ContainsKey))
+        if (incidentIds.Any(state.State.Cases.ContainsKey))
         {
-            return state.State.Cases.Count;
-        }
-
-        var left = state.State.Cases.Count - incidentIds.Distinct(StringComparer.Ordinal).Count(state.State.Cases.ContainsKey);
-        if (left == 0)
-        {
-            // Nothing is left to keep; the calendar entry goes after this (the sweep removes it).
-            await state.ClearStateAsync();
-            state.State = new ClosedCasesState();
-            return 0;
-        }
-
-        await state.UpdateAsync(s => s.Clone(), s =>
-        {
-            foreach (var id in incidentIds)
+            await Writes.AddAsync(s =>
             {
-                s.Cases.Remove(id);
-            }
-        }, GrainContext);
-        return left;
+                foreach (var id in incidentIds)
+                {
+                    s.Cases.Remove(id);
+                }
+            });
+        }
+
+        return state.State.Cases.Count;
+    }
+
+    private async Task WriteAsync(IReadOnlyList<Action<ClosedCasesState>> changes)
+    {
+        var after = state.State.Clone();
+        foreach (var change in changes)
+        {
+            change(after);
+        }
+
+        if (after.Cases.Count > 0)
+        {
+            await state.UpdateAsync(_ => after, _ => { }, GrainContext);
+            return;
+        }
+
+        // Nothing is left to keep: the row goes (the sweep then removes the day from the calendar).
+        await state.ClearStateAsync();
+        state.State = new ClosedCasesState();
     }
 }

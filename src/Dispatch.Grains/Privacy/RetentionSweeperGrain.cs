@@ -18,25 +18,27 @@ public sealed class RetentionSweeperGrain(ILogger<RetentionSweeperGrain> logger)
         var tried = 0;
         foreach (var day in days)
         {
-            var cases = ClosedCases.Day(GrainFactory, day);
-            var due = await cases.DueAsync(cutoff, max - tried);
-            // Each case on its own: one that cannot be erased now (e.g. its silo is down) stays in the index for the
-            // next sweep and does not hold back the others.
-            var done = await Task.WhenAll(due.Select(EraseAsync));
-            var gone = due.Where((_, i) => done[i]).ToArray();
-            tried += due.Length;
-            erased += gone.Length;
-            var left = await cases.RemoveAsync([.. gone]);
+            var left = 0;
+            foreach (var cases in ClosedCases.Day(GrainFactory, day))
+            {
+                var due = await cases.DueAsync(cutoff, max - tried);
+                // Each case on its own: one that cannot be erased now (e.g. its silo is down) stays in the index for
+                // the next sweep and does not hold back the others.
+                var done = await Task.WhenAll(due.Select(EraseAsync));
+                var gone = due.Where((_, i) => done[i]).ToArray();
+                tried += due.Length;
+                erased += gone.Length;
+                left += await cases.RemoveAsync([.. gone]);
+                if (tried >= max)
+                {
+                    return new SweepResult(erased, More: true);
+                }
+            }
 
             // The cutoff's own day may still get cases that close later in it; earlier days are complete.
             if (left == 0 && day < lastDay)
             {
                 await ClosedCases.Calendar(GrainFactory).RemoveDayAsync(day);
-            }
-
-            if (tried >= max)
-            {
-                return new SweepResult(erased, More: true);
             }
         }
 
