@@ -6,6 +6,7 @@ using Dispatch.Silo.Storage.GroupCommit;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Providers;
+using Orleans.Storage;
 
 namespace Dispatch.Silo.Hosting;
 
@@ -28,6 +29,10 @@ public static class OrleansHosting
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstaller>();
             // The Solver's document and result types travel between grains as JSON.
             silo.Services.AddDispatchSerialization();
+            // Grain state in the compact binary form for every storage provider (docs/operations.md "Grain state format").
+            silo.Services.AddSingleton<IGrainStorageSerializer>(services => new CompactGrainStorageSerializer(
+                new OrleansGrainStorageSerializer(services.GetRequiredService<Orleans.Serialization.Serializer>()),
+                ActivatorUtilities.CreateInstance<JsonGrainStorageSerializer>(services)));
             // What-if runs: spread over the silos, computed on dedicated threads (Dispatch:Scenarios).
             silo.AddScenarioRuns();
             silo.Configure<ClusterOptions>(o =>
