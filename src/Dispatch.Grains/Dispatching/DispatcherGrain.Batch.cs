@@ -8,7 +8,9 @@ namespace Dispatch.Grains.Dispatching;
 /// (<see cref="BatchRun"/>), so single dispatches never wait behind it.</summary>
 public sealed partial class DispatcherGrain
 {
-    public async Task<BatchSnapshot> GetBatchSnapshotAsync(ImmutableArray<string> incidentIds)
+    public Task<BatchSnapshot> GetBatchSnapshotAsync(ImmutableArray<string> incidentIds) => ExclusiveAsync(() => GetBatchSnapshotCoreAsync(incidentIds));
+
+    private async Task<BatchSnapshot> GetBatchSnapshotCoreAsync(ImmutableArray<string> incidentIds)
     {
         await SettleAsync();
         return engine is null

@@ -70,10 +70,14 @@ public sealed partial class DispatcherGrain
             {
                 try
                 {
-                    await ConfigurePendingCentersAsync();
+                    await PublishingAsync(async () =>
+                    {
+                        await ConfigurePendingCentersAsync();
 
-                    // The centers configured now can hold units: a waiting case may take one.
-                    await PublishingAsync(async () => { await ServeQueueAsync(); return true; });
+                        // The centers configured now can hold units: a waiting case may take one.
+                        await ServeQueueAsync();
+                        return true;
+                    });
                 }
                 catch (Exception)
                 {

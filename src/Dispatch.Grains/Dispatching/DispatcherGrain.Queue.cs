@@ -44,17 +44,17 @@ public sealed partial class DispatcherGrain
             return decision with { Queued = true };
         });
 
-    public Task<ImmutableArray<QueuedCase>> GetQueueAsync() => Task.FromResult(queue.State.Waiting.ToImmutableArray());
+    public Task<ImmutableArray<QueuedCase>> GetQueueAsync() => ExclusiveAsync(() => Task.FromResult(queue.State.Waiting.ToImmutableArray()));
 
-    public Task QueueDispatchRecordedAsync(string incidentId)
+    public Task QueueDispatchRecordedAsync(string incidentId) => ExclusiveAsync(async () =>
     {
-        if (!queue.State.ToRecord.Exists(r => r.IncidentId == incidentId))
+        if (queue.State.ToRecord.Exists(r => r.IncidentId == incidentId))
         {
-            return Task.CompletedTask;
+            await queue.UpdateAsync(s => s.Clone(), s => s.ToRecord.RemoveAll(r => r.IncidentId == incidentId), GrainContext);
         }
 
-        return queue.UpdateAsync(s => s.Clone(), s => s.ToRecord.RemoveAll(r => r.IncidentId == incidentId), GrainContext);
-    }
+        return true;
+    });
 
     private async Task EnqueueAsync(QueuedCase waiting)
     {
@@ -118,6 +118,12 @@ public sealed partial class DispatcherGrain
             if (reservations.TryGetValue(waiting.IncidentId, out var held))
             {
                 served.Add(held);
+                continue;
+            }
+
+            // Dispatched by hand right now, its center storing the hold: that dispatch takes it out of the queue.
+            if (inFlight.ContainsKey(waiting.IncidentId))
+            {
                 continue;
             }
 

@@ -26,7 +26,7 @@ public sealed partial class DispatcherGrain
 
     /// <summary>Runs a write, then tells the replicas what it changed before anyone is answered (also when it failed
     /// midway: a hold taken or undone must reach them all the same).</summary>
-    private async Task<T> PublishingAsync<T>(Func<Task<T>> write)
+    private Task<T> PublishingAsync<T>(Func<Task<T>> write) => ExclusiveAsync(async () =>
     {
         try
         {
@@ -42,7 +42,7 @@ public sealed partial class DispatcherGrain
         {
             await PublishChangesAsync();
         }
-    }
+    });
 
     /// <summary>Tells the replicas what the write changed; a replaced network goes whole.</summary>
     private async Task PublishChangesAsync(bool networkReplaced = false)

@@ -25,11 +25,19 @@ public sealed partial class DispatcherGrain
     /// </summary>
     /// <exception cref="Exception">The reserve call failed and the center holds nothing for the incident (or could not
     /// be asked; then the center is read again before the next decision, so the unit is never stranded).</exception>
-    private async Task<ReservationOutcome> ReserveAsync(string incidentId, DispatchOption option)
+    /// <param name="letOthersDecide">Whether the turn goes to the next caller while the center stores the hold (a single
+    /// dispatch); a queue, batch or reassign sequence keeps it, since its next step depends on this one.</param>
+    private async Task<ReservationOutcome> ReserveAsync(string incidentId, DispatchOption option, bool letOthersDecide = false)
     {
         if (reservations.TryGetValue(incidentId, out var existing))
         {
             return ReservationOutcome.Adopted(existing);
+        }
+
+        // Another call of this incident is being stored: this one cannot know yet what it holds.
+        if (inFlight.ContainsKey(incidentId))
+        {
+            return ReservationOutcome.Refused(ReserveStatus.ResourceNotFree);
         }
 
         // A batch reserves a plan made on a snapshot: what has been taken since is refused here, without a call.
@@ -39,15 +47,40 @@ public sealed partial class DispatcherGrain
         }
 
         // Held in the index before the center answers, so that recommendations served meanwhile skip it.
-        var stockBefore = Hold(option);
+        Hold(option);
+        var heldIn = engine;
         ReserveOutcome answer;
         try
         {
-            answer = await Center(option.CenterId).ReserveAsync(new ReserveRequest(incidentId, option.ResourceId, option.Mode, option.Part, option.EtaMin));
+            var call = Center(option.CenterId).ReserveAsync(new ReserveRequest(incidentId, option.ResourceId, option.Mode, option.Part, option.EtaMin));
+            answer = letOthersDecide ? await OutsideTurnAsync(incidentId, option, call) : await call;
         }
         catch (Exception failure)
         {
+            if (!ReferenceEquals(engine, heldIn))
+            {
+                MarkUnsettled(option.CenterId);
+            }
+
             return await AfterFailedReserveAsync(incidentId, option, failure);
+        }
+
+        // The network was replaced while the center stored the hold: the new index was built without it, and the
+        // center has the word on what it holds now.
+        if (!ReferenceEquals(engine, heldIn))
+        {
+            if (answer.Reservation is { } stored && answer.Status is ReserveStatus.Reserved or ReserveStatus.IncidentHoldsOther)
+            {
+                reservations[incidentId] = stored;
+            }
+
+            MarkUnsettled(option.CenterId);
+            return answer.Status switch
+            {
+                ReserveStatus.Reserved => ReservationOutcome.Reserved(answer.Reservation!),
+                ReserveStatus.IncidentHoldsOther => ReservationOutcome.Adopted(answer.Reservation!),
+                _ => ReservationOutcome.Refused(answer.Status),
+            };
         }
 
         if (answer.Status == ReserveStatus.Reserved)
@@ -56,7 +89,7 @@ public sealed partial class DispatcherGrain
             return ReservationOutcome.Reserved(answer.Reservation!);
         }
 
-        Unhold(option, stockBefore);
+        Unhold(option);
         if (answer.Status == ReserveStatus.IncidentHoldsOther)
         {
             // An earlier attempt whose answer was lost did reserve: that hold is the assignment.
@@ -198,26 +231,28 @@ public sealed partial class DispatcherGrain
         {
             reservations[r.IncidentId] = r;
         }
+
+        KeepInFlightHolds(snapshot);
     }
 
-    private (int OnHand, int Reserved) Hold(DispatchOption option)
+    private void Hold(DispatchOption option)
     {
-        var stock = option.Part is { } sku ? engine!.StockOf(option.CenterId, sku) : default;
         engine!.SetResourceStatus(option.ResourceId, ResourceStatus.Assigned);
         if (option.Part is { } part)
         {
-            engine.SetStock(option.CenterId, part, stock.OnHand, stock.Reserved + 1);
+            var (onHand, reserved) = engine.StockOf(option.CenterId, part);
+            engine.SetStock(option.CenterId, part, onHand, reserved + 1);
         }
-
-        return stock;
     }
 
-    private void Unhold(DispatchOption option, (int OnHand, int Reserved) stock)
+    // Relative, not a restore of the level before the hold: other holds at the center may have come and gone since.
+    private void Unhold(DispatchOption option)
     {
         engine!.SetResourceStatus(option.ResourceId, ResourceStatus.Available);
         if (option.Part is { } sku)
         {
-            engine.SetStock(option.CenterId, sku, stock.OnHand, stock.Reserved);
+            var (onHand, reserved) = engine.StockOf(option.CenterId, sku);
+            engine.SetStock(option.CenterId, sku, onHand, Math.Max(0, reserved - 1));
         }
     }
 

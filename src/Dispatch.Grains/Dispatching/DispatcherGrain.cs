@@ -11,6 +11,12 @@ namespace Dispatch.Grains.Dispatching;
 
 /// <summary>The one decision maker of a network. Its state lives in the center grains and the network grain; it keeps
 /// only an index of them in memory and rebuilds it on activation, so a lost silo loses nothing committed.</summary>
+/// <remarks>Reentrant, with its own turn (<see cref="ExclusiveAsync{T}"/>): every write and read takes the turn for its
+/// whole run, as a non-reentrant grain's requests would, except that a single dispatch lets it go while its center
+/// stores the hold (<see cref="ReserveAsync"/>), so that the next decision is made meanwhile and the holds of
+/// concurrent dispatches share the storage's commits (docs/architecture.md "Decisions and commits").</remarks>
+[Reentrant]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The turn's SemaphoreSlim never creates its wait handle, so it holds nothing to dispose.")]
 public sealed partial class DispatcherGrain(
     ILogger<DispatcherGrain> logger,
     [PersistentState("queue", GrainStorage.Name)] IPersistentState<DispatchQueueState> queue,
@@ -73,6 +79,12 @@ public sealed partial class DispatcherGrain(
             return new DispatchDecision(DispatchStatus.NoNetwork, null, null, null, "no network has been loaded");
         }
 
+        if (inFlight.ContainsKey(incidentId))
+        {
+            return new DispatchDecision(DispatchStatus.Conflict, null, null, engine.Recommend(incident, RecommendationQuery.Default),
+                $"a dispatch of incident '{incidentId}' is being stored; ask again");
+        }
+
         if (reservations.TryGetValue(incidentId, out var held))
         {
             if (held.ResourceId == (resourceId ?? held.ResourceId) && held.Mode == (mode ?? held.Mode))
@@ -92,7 +104,7 @@ public sealed partial class DispatcherGrain(
             return choice;
         }
 
-        var outcome = await ReserveAsync(incidentId, choice.Option!);
+        var outcome = await ReserveAsync(incidentId, choice.Option!, letOthersDecide: true);
         if (outcome.Result != ReservationResult.Refused)
         {
             // Dispatched by hand (or adopted) while waiting: it leaves the queue.
@@ -168,19 +180,21 @@ public sealed partial class DispatcherGrain(
     }
 
     public Task<Reservation?> GetReservationAsync(string incidentId) =>
-        Task.FromResult(reservations.TryGetValue(incidentId, out var held) ? held : null);
+        ExclusiveAsync(() => Task.FromResult(reservations.TryGetValue(incidentId, out var held) ? held : null));
 
     public Task<ImmutableArray<Reservation>> GetReservationsAsync() =>
-        Task.FromResult(reservations.Values.OrderBy(r => r.IncidentId, StringComparer.Ordinal).ToImmutableArray());
+        ExclusiveAsync(() => Task.FromResult(reservations.Values.OrderBy(r => r.IncidentId, StringComparer.Ordinal).ToImmutableArray()));
 
-    public Task<NetworkDocument?> GetNetworkAsync() => Task.FromResult(engine?.ToDocument());
+    public Task<NetworkDocument?> GetNetworkAsync() => ExclusiveAsync(() => Task.FromResult(engine?.ToDocument()));
 
     public Task<CenterDocument?> GetCenterAsync(string centerId) =>
-        Task.FromResult(engine is not null && engine.HasCenter(centerId)
+        ExclusiveAsync(() => Task.FromResult(engine is not null && engine.HasCenter(centerId)
             ? engine.ToDocument().Centers!.First(c => c.Id == centerId)
-            : null);
+            : null));
 
-    public async Task<NetworkChange> ReplaceNetworkAsync(NetworkDocument document)
+    public Task<NetworkChange> ReplaceNetworkAsync(NetworkDocument document) => ExclusiveAsync(() => ReplaceNetworkCoreAsync(document));
+
+    private async Task<NetworkChange> ReplaceNetworkCoreAsync(NetworkDocument document)
     {
         await SettleAsync();
         var heldUnits = reservations.Values.Select(r => r.ResourceId).ToHashSet(StringComparer.Ordinal);
