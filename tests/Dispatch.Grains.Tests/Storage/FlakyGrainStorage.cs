@@ -12,11 +12,21 @@ public sealed class FlakyGrainStorage(Serializer serializer) : IGrainStorage
 
     private readonly ConcurrentDictionary<(string State, GrainId Grain), Record> records = new();
     private readonly ConcurrentDictionary<GrainId, int> reads = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> heldWrites = new(StringComparer.Ordinal);
     private int failNextWrite;
     private long version;
 
     /// <summary>The next write, by any grain, throws an <see cref="IOException"/> and stores nothing.</summary>
     public void FailNextWrite() => Interlocked.Exchange(ref failNextWrite, 1);
+
+    /// <summary>Writes of the grain keyed <paramref name="grainKey"/> wait until the answer is completed (as a slow
+    /// commit would); the others go on.</summary>
+    public TaskCompletionSource HoldWritesOf(string grainKey)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        heldWrites[grainKey] = gate;
+        return gate;
+    }
 
     /// <summary>How many times a grain read its state: once per activation.</summary>
     public int ReadCount(GrainId grain) => reads.GetValueOrDefault(grain);
@@ -34,8 +44,13 @@ public sealed class FlakyGrainStorage(Serializer serializer) : IGrainStorage
         return Task.CompletedTask;
     }
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (heldWrites.TryGetValue(grainId.Key.ToString()!, out var gate))
+        {
+            await gate.Task;
+        }
+
         if (Interlocked.Exchange(ref failNextWrite, 0) == 1)
         {
             throw new IOException(FailureMessage);
@@ -52,7 +67,6 @@ public sealed class FlakyGrainStorage(Serializer serializer) : IGrainStorage
         records[key] = record;
         grainState.ETag = record.ETag;
         grainState.RecordExists = true;
-        return Task.CompletedTask;
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
