@@ -45,6 +45,20 @@ public sealed partial class DispatcherGrain
         }
     }
 
+    /// <summary>Awaits <paramref name="call"/> with the turn given to others meanwhile, and takes it back before returning.</summary>
+    private async Task<T> OutsideTurnAsync<T>(Task<T> call)
+    {
+        turn.Release();
+        try
+        {
+            return await call;
+        }
+        finally
+        {
+            await turn.WaitAsync();
+        }
+    }
+
     /// <summary>After a center's state was applied to the index: the holds still in flight there stay held, unless the
     /// center already shows them.</summary>
     private void KeepInFlightHolds(Centers.CenterSnapshot snapshot)

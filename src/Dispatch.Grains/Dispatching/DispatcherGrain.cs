@@ -156,6 +156,8 @@ public sealed partial class DispatcherGrain(
 
     /// <summary>Ends a hold at the center that holds it: the one in the dispatcher's map or, when the map lacks it (a
     /// lost answer), the one the case recorded. <paramref name="jobEnd"/>: where a completed job ended; null: released.</summary>
+    /// <remarks>The turn goes to the next caller while the center stores the end; the index keeps the unit held (the
+    /// safe side) until the center has answered.</remarks>
     private async Task<Reservation?> EndAsync(string incidentId, RecordedAssignment? recorded, Func<IServiceCenterGrain, Task<Reservation?>> end, GeoPoint? jobEnd)
     {
         var known = reservations.GetValueOrDefault(incidentId);
@@ -165,10 +167,22 @@ public sealed partial class DispatcherGrain(
             return null;
         }
 
-        var done = await end(Center(centerId));
-        if (known is not null)
+        var before = engine;
+        var done = await OutsideTurnAsync(end(Center(centerId)));
+        if (!ReferenceEquals(engine, before))
+        {
+            // The network was replaced meanwhile: the new index is not the one that held it; the center has the word.
+            reservations.Remove(incidentId);
+            MarkUnsettled(centerId);
+        }
+        else if (known is not null && reservations.GetValueOrDefault(incidentId) == known)
         {
             Unassign(known, jobEnd);
+        }
+        else if (known is not null)
+        {
+            // A read of the center meanwhile already took its word, the end included.
+            reservations.Remove(incidentId);
         }
         else if (engine.HasCenter(centerId))
         {
