@@ -19,5 +19,6 @@ dotnet bench/Dispatch.Load/bin/Release/net10.0/Dispatch.Load.dll \
   --duration "${LOAD_DURATION:-25s}" \
   --warmup "${LOAD_WARMUP:-3s}" \
   --seed "${LOAD_SEED:-1}" \
+  --mix "${LOAD_MIX:-recommend=45,dispatch=25,autodispatch=10,events=13,cancel=5,stock=2}" \
   --json "$report" \
   ${LOAD_ARGS:-}
