@@ -17,19 +17,11 @@ public sealed class AutoDispatchOperation(IncidentFactory incidents, RunLedger l
         ArgumentNullException.ThrowIfNull(arrival);
         var id = idPrefix + "-" + arrival.Index.ToString(CultureInfo.InvariantCulture);
         var body = WireJson.Serialize(incidents.Next(arrival.Random, id) with { AutoDispatch = true });
-        var created = await arrival.SendAsync(RequestKind.CreateAutoDispatch, (api, ct) => api.CreateIncidentAsync(body, ct)).ConfigureAwait(false);
-        if (created is null)
-        {
-            ledger.NoteMaybeCreated(id);
-            return true;
-        }
-
-        if (created.Status is not (201 or 200))
+        if (await IncidentReads.CreateAsync(arrival, ledger, RequestKind.CreateAutoDispatch, id, body).ConfigureAwait(false) is not var (created, incident))
         {
             return true;
         }
 
-        var incident = ledger.NoteCreated(id);
         Assignment? assignment;
         using (var document = created.TryParse())
         {

@@ -18,20 +18,11 @@ public sealed class DispatchOperation(IncidentFactory incidents, RunLedger ledge
         ArgumentNullException.ThrowIfNull(arrival);
         var id = IdFor(arrival.Index);
         var body = WireJson.Serialize(incidents.Next(arrival.Random, id));
-        var created = await arrival.SendAsync(RequestKind.CreateIncident, (api, ct) => api.CreateIncidentAsync(body, ct)).ConfigureAwait(false);
-        if (created is null)
-        {
-            ledger.NoteMaybeCreated(id);
-            return true;
-        }
-
-        // 200 is a repeat of an earlier create with the same id; anything else created nothing.
-        if (created.Status is not (201 or 200))
+        if (await IncidentReads.CreateAsync(arrival, ledger, RequestKind.CreateIncident, id, body).ConfigureAwait(false) is not { Incident: var incident })
         {
             return true;
         }
 
-        var incident = ledger.NoteCreated(id);
         var dispatched = await arrival.SendAsync(RequestKind.Dispatch, (api, ct) => api.DispatchAsync(id, ct)).ConfigureAwait(false);
         if (dispatched is null)
         {

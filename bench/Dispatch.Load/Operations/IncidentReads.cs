@@ -4,9 +4,26 @@ using Dispatch.Load.Workload;
 
 namespace Dispatch.Load.Operations;
 
-/// <summary>Reading a case back when the run's view of it may be stale.</summary>
+/// <summary>Opening a case, and reading one back when the run's view of it may be stale.</summary>
 internal static class IncidentReads
 {
+    /// <summary>Creates a case with its own id (so that a retry is idempotent) and notes it in the ledger: the tracked
+    /// case (checked out to the caller) with the answer when one was created, else null (with a case that may exist
+    /// noted when no answer came).</summary>
+    public static async Task<(ApiResponse Answer, TrackedIncident Incident)?> CreateAsync(
+        OperationCall arrival, RunLedger ledger, RequestKind kind, string id, byte[] body)
+    {
+        var created = await arrival.SendAsync(kind, (api, ct) => api.CreateIncidentAsync(body, ct)).ConfigureAwait(false);
+        if (created is null)
+        {
+            ledger.NoteMaybeCreated(id);
+            return null;
+        }
+
+        // 200 is a repeat of an earlier create with the same id; anything else created nothing.
+        return created.Status is 201 or 200 ? (created, ledger.NoteCreated(id)) : null;
+    }
+
     public static async Task<IncidentCase?> ReadAsync(OperationCall arrival, string id)
     {
         var answer = await arrival.SendAsync(RequestKind.ReadIncident, (api, ct) => api.GetIncidentAsync(id, ct)).ConfigureAwait(false);
