@@ -119,7 +119,8 @@ public sealed class EngineReplica
             }
             else if (lease.Epoch != epoch || version < lease.Version)
             {
-                // Behind without a snapshot: stop serving until the next renewal brings one.
+                // Behind without a snapshot: stop serving until the updates on their way arrive (each resumes it) or
+                // the next renewal brings a snapshot.
                 Volatile.Write(ref servesUntil, 0);
                 return;
             }

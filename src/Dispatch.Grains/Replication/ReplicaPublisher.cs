@@ -64,12 +64,13 @@ public sealed class ReplicaPublisher
             return new ReplicaLease(Epoch, Version, HasNetwork: true, Snapshot: null);
         }
 
-        // Behind, but registered all along: every change since is on its way to it (each write waits for that before
-        // it is answered), so it stays current as of what it reported, with no snapshot. Under a steady stream of
-        // writes nearly every renewal arrives behind, and a snapshot each time would rebuild every copy once a second.
+        // Behind, but registered: the changes since are on their way to it. It gets no snapshot (under a steady stream
+        // of writes nearly every renewal crosses an update, and a snapshot each time would rebuild every copy once a
+        // second) and, told the current version, stops serving until those updates reach it (each resumes it). Should
+        // one of them be refused, the replica is dropped, and its next renewal brings a snapshot.
         if (registered && replicaEpoch == Epoch && replicaVersion < Version)
         {
-            return new ReplicaLease(Epoch, replicaVersion, HasNetwork: true, Snapshot: null);
+            return new ReplicaLease(Epoch, Version, HasNetwork: true, Snapshot: null);
         }
 
         return new ReplicaLease(Epoch, Version, HasNetwork: true, engine.ToDocument());

@@ -120,7 +120,7 @@ public sealed class ReplicaPublisherTests
     }
 
     [Fact]
-    public async Task Renew_RegisteredReplicaBehindOnlyByUpdatesSentToIt_NoSnapshotAndLeaseAtItsOwnVersion()
+    public async Task Renew_RegisteredReplicaBehindOnlyByUpdatesSentToIt_NoSnapshotAndTheCurrentVersion()
     {
         var publisher = NewPublisher();
         var replica = new RecordingReplica(true);
@@ -133,7 +133,27 @@ public sealed class ReplicaPublisherTests
 
         Assert.Single(replica.Updates);
         Assert.Null(lease.Snapshot);
-        Assert.Equal(reported, lease.Version);
+        Assert.Equal(publisher.Version, lease.Version);
+        Assert.True(lease.Version > reported);
+    }
+
+    [Fact]
+    public async Task Renew_CrossingAnUpdateItWillRefuse_LeaseAtTheCurrentVersionSoItDoesNotServeTheOldState()
+    {
+        var publisher = NewPublisher();
+        var replica = new GatedReplica();
+        publisher.Renew(replica, "silo-a", publisher.Epoch, publisher.Version, Engine());
+        var reported = publisher.Version;
+
+        // The update is on its way (and will be refused) when the renewal, sent before it, arrives.
+        var publish = publisher.PublishAsync([new UnitState("u-1", "assigned", 30, 120)], [], null);
+        var lease = publisher.Renew(replica, "silo-a", publisher.Epoch, reported, Engine());
+        replica.Answer(false);
+        await publish.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Told a version it does not have, the replica stops serving; dropped, its next renewal brings a snapshot.
+        Assert.True(lease.Version > reported);
+        Assert.NotNull(publisher.Renew(replica, "silo-a", publisher.Epoch, reported, Engine()).Snapshot);
     }
 
     [Fact]
@@ -149,6 +169,16 @@ public sealed class ReplicaPublisherTests
 
         Assert.NotNull(lease.Snapshot);
         Assert.Equal(publisher.Version, lease.Version);
+    }
+
+    /// <summary>A replica whose answer to an update comes when the test says.</summary>
+    private sealed class GatedReplica : IEngineReplicaObserver
+    {
+        private readonly TaskCompletionSource<bool> answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Answer(bool applied) => answer.SetResult(applied);
+
+        public Task<bool> ApplyAsync(ReplicaUpdate update) => answer.Task;
     }
 
     /// <summary>A replica that applies, refuses (false) or cannot be reached (null: the call throws).</summary>
