@@ -14,7 +14,7 @@ public sealed class ReplicaPublisher
     // Clocks of two machines advance at nearly, not exactly, the same rate; waits past a lease add this much.
     private static readonly TimeSpan LeaseMargin = TimeSpan.FromMilliseconds(250);
 
-    private readonly Dictionary<IEngineReplicaObserver, (string Silo, long At)> renewedAt = [];
+    private readonly Dictionary<IEngineReplicaObserver, (string Silo, long At, long VersionThen)> renewedAt = [];
     private readonly Func<IReadOnlyCollection<string>> activeSilos;
     private readonly TimeProvider time;
     private readonly TimeSpan lease;
@@ -47,8 +47,10 @@ public sealed class ReplicaPublisher
     public ReplicaLease Renew(IEngineReplicaObserver replica, string silo, Guid replicaEpoch, long replicaVersion, DispatchEngine? engine)
     {
         ArgumentNullException.ThrowIfNull(replica);
-        var registered = renewedAt.ContainsKey(replica);
-        renewedAt[replica] = (silo, time.GetTimestamp());
+        // Registered, and it has what was published before its last renewal: what it lacks is on its way. Still behind
+        // that (no update reached it for a whole renewal period), it is stuck, and gets a snapshot below.
+        var registered = renewedAt.TryGetValue(replica, out var last) && replicaVersion >= last.VersionThen;
+        renewedAt[replica] = (silo, time.GetTimestamp(), Version);
         if (allRenewed is not null && AllSilosRenewed())
         {
             allRenewed.TrySetResult();

@@ -157,6 +157,22 @@ public sealed class ReplicaPublisherTests
     }
 
     [Fact]
+    public async Task Renew_BehindTwiceAtTheSameVersion_GetsASnapshot()
+    {
+        var publisher = NewPublisher();
+        var replica = new RecordingReplica(true);
+        var reported = publisher.Version;
+        publisher.Renew(replica, "silo-a", publisher.Epoch, reported, Engine());
+        await publisher.PublishAsync([new UnitState("u-1", "assigned", 30, 120)], [], null);
+
+        var crossing = publisher.Renew(replica, "silo-a", publisher.Epoch, reported, Engine());
+        var stuck = publisher.Renew(replica, "silo-a", publisher.Epoch, reported, Engine());
+
+        Assert.Null(crossing.Snapshot);
+        Assert.NotNull(stuck.Snapshot);
+    }
+
+    [Fact]
     public async Task Renew_ReplicaDroppedAfterARefusal_GetsASnapshotAgain()
     {
         var publisher = NewPublisher();
