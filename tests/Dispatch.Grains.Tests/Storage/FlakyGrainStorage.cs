@@ -13,11 +13,19 @@ public sealed class FlakyGrainStorage(Serializer serializer) : IGrainStorage
     private readonly ConcurrentDictionary<(string State, GrainId Grain), Record> records = new();
     private readonly ConcurrentDictionary<GrainId, int> reads = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> heldWrites = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> failingGrains = new(StringComparer.Ordinal);
     private int failNextWrite;
     private long version;
 
     /// <summary>The next write, by any grain, throws an <see cref="IOException"/> and stores nothing.</summary>
     public void FailNextWrite() => Interlocked.Exchange(ref failNextWrite, 1);
+
+    /// <summary>The next write of state <paramref name="stateName"/> of the grain keyed <paramref name="grainKey"/>
+    /// throws an <see cref="IOException"/> and stores nothing; the others go on.</summary>
+    public void FailNextWriteOf(string stateName, string grainKey) => failingGrains[stateName + "|" + grainKey] = true;
+
+    /// <summary>Whether the failure set by <see cref="FailNextWriteOf"/> is still waiting for that grain's write.</summary>
+    public bool FailurePending(string stateName, string grainKey) => failingGrains.ContainsKey(stateName + "|" + grainKey);
 
     /// <summary>Writes of the grain keyed <paramref name="grainKey"/> wait until the answer is completed (as a slow
     /// commit would); the others go on.</summary>
@@ -51,7 +59,7 @@ public sealed class FlakyGrainStorage(Serializer serializer) : IGrainStorage
             await gate.Task;
         }
 
-        if (Interlocked.Exchange(ref failNextWrite, 0) == 1)
+        if (Interlocked.Exchange(ref failNextWrite, 0) == 1 || failingGrains.TryRemove(stateName + "|" + grainId.Key, out _))
         {
             throw new IOException(FailureMessage);
         }
