@@ -188,6 +188,7 @@ public sealed partial class IncidentGrain(
         }
 
         var typeName = type.ToName();
+        var recorded = state.State.Assignment is { } a ? new RecordedAssignment(a.CenterId, a.ResourceId, a.Part) : null;
         if (!CaseTransitions.IsAllowed(state.State.StatusKind, type, state.State.Assignment?.ModeKind))
         {
             return new CaseResult(CaseOutcome.Conflict, View(), $"'{typeName}' cannot follow '{state.State.Status}'");
@@ -200,18 +201,9 @@ public sealed partial class IncidentGrain(
             await ScheduleErasureAsync();
         }
 
-        // The recorded assignment names the center to end the hold at, even if the dispatcher has lost it.
-        var recorded = state.State.Assignment is { } a ? new RecordedAssignment(a.CenterId, a.ResourceId, a.Part) : null;
-        if (type == CaseStatusKind.Completed)
-        {
-            await Dispatcher.CompleteAsync(Id, position ?? state.State.Incident!.Location, recorded);
-        }
-        else if (type == CaseStatusKind.Cancelled)
-        {
-            // Even with no assignment recorded: a hold may exist whose answer was lost. Releasing nothing is a no-op.
-            await Dispatcher.ReleaseAsync(Id, recorded);
-        }
-
+        // The case closes first, and only then is its unit freed: were it the other way round, a failed write of the
+        // case would leave it claiming a unit that another case may take meanwhile. A hold left behind a closed case
+        // (its end failed) is ended by the reconciler, which ends the holds of closed cases.
         await UpdateAsync(s =>
         {
             s.Status = typeName;
@@ -221,9 +213,20 @@ public sealed partial class IncidentGrain(
         if (type.IsTerminal())
         {
             await Registry.TrackAsync(Id, type);
+            await EndHoldAsync(type, position, recorded);
         }
+
         return new CaseResult(CaseOutcome.Ok, View(), null);
     }
+
+    /// <summary>Ends the case's hold at the dispatcher: committed where the job ended, or released. The recorded
+    /// assignment names the center to end it at, even if the dispatcher has lost it.</summary>
+    private Task<Reservation?> EndHoldAsync(CaseStatusKind type, GeoPoint? position, RecordedAssignment? recorded) =>
+        type == CaseStatusKind.Completed
+            ? Dispatcher.CompleteAsync(Id, position ?? state.State.Incident!.Location, recorded)
+
+            // Even with no assignment recorded: a hold may exist whose answer was lost. Releasing nothing is a no-op.
+            : Dispatcher.ReleaseAsync(Id, recorded);
 
     private async Task<CaseResult> RecordAsync(Reservation reservation)
     {

@@ -21,6 +21,10 @@ public sealed class EngineReplica
     private readonly Copy[] copies;
     private Guid epoch;
     private long version = -1;
+
+    // The newest update this replica refused: the dispatcher answered its write without it, so no older state may
+    // be served again, whatever a renewal that crossed it brings.
+    private (Guid Epoch, long Version) refused = (Guid.Empty, -1);
     private long servesUntil;
 
     public EngineReplica(IOptions<EngineReplicaOptions> options, TimeProvider time)
@@ -72,6 +76,11 @@ public sealed class EngineReplica
                 }
 
                 Volatile.Write(ref servesUntil, 0);
+                if (update.Epoch != refused.Epoch || update.Version > refused.Version)
+                {
+                    refused = (update.Epoch, update.Version);
+                }
+
                 return false;
             }
 
@@ -121,6 +130,14 @@ public sealed class EngineReplica
             {
                 // Behind without a snapshot: stop serving until the updates on their way arrive (each resumes it) or
                 // the next renewal brings a snapshot.
+                Volatile.Write(ref servesUntil, 0);
+                return;
+            }
+
+            if (lease.Epoch == refused.Epoch && version < refused.Version)
+            {
+                // Older than an update it refused: the next renewal, which no longer finds it registered, brings a
+                // snapshot at least that new.
                 Volatile.Write(ref servesUntil, 0);
                 return;
             }

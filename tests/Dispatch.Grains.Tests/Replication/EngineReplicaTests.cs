@@ -33,6 +33,22 @@ public sealed class EngineReplicaTests
     }
 
     [Fact]
+    public void Renewed_SnapshotOlderThanAnUpdateItRefused_DoesNotServe()
+    {
+        var replica = ReplicaTestData.Loaded(time, Guid.NewGuid());
+        var sentAt = time.GetTimestamp();
+
+        // The dispatcher's next activation tells it of version 5, which it cannot apply; the snapshot of its renewal,
+        // taken before that update, arrives after it.
+        Assert.False(replica.Apply(ReplicaTestData.Assign(epoch, 4, TwoCenters.NearVan)));
+        replica.Renewed(new ReplicaLease(epoch, 4, HasNetwork: true, ReplicaTestData.Network()), sentAt);
+
+        Assert.False(replica.IsServing);
+        replica.Renewed(new ReplicaLease(epoch, 5, HasNetwork: true, ReplicaTestData.Network()), time.GetTimestamp());
+        Assert.True(replica.IsServing);
+    }
+
+    [Fact]
     public void Renewed_AtTheSameVersion_ExtendsTheLeaseFromTheSendTime()
     {
         var replica = ReplicaTestData.Loaded(time, epoch);
