@@ -180,10 +180,9 @@ public sealed partial class IncidentGrain : IRemindable
                 slaReminderAbsent = true;
             }
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A cancelled or timed-out reminder call included: the case's own state is written; the timer still
-            // fires while it is active, and the next activation
+            // The case's own state is written; the timer still fires while it is active, and the next activation
             // tries the reminder again, as does this one a minute later. Failing the caller's request for it would not undo anything.
             EscalationLogger.ReminderFailed(Id, e);
             slaReminderFor = null;

@@ -79,10 +79,9 @@ public sealed class OpenCaseAges : BackgroundService
 
                 counts = sample;
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The silo may not be up yet, storage may be away, a call may have been cancelled or timed out: the
-                // gauge keeps its last sample, and the loop goes on (only the host's stop ends it).
+                // The silo may not be up yet, or storage may be away: the gauge keeps its last sample.
                 logger.OpenCasesUnsampled(e);
             }
 
