@@ -17,23 +17,6 @@ public sealed class CompactGrainStorageSerializer(IGrainStorageSerializer compac
     {
         ArgumentNullException.ThrowIfNull(input);
         var bytes = input.ToMemory().Span;
-        var (first, second) = bytes.Length > 0 && bytes[0] == (byte)'{' ? (legacyJson, compact) : (compact, legacyJson);
-        try
-        {
-            return first.Deserialize<T>(input);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // The first byte only hints at the form: should a binary state ever begin with '{', the other form reads it.
-            try
-            {
-                return second.Deserialize<T>(input);
-            }
-            catch (Exception) when (e is not OutOfMemoryException)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
-                throw;
-            }
-        }
+        return bytes.Length > 0 && bytes[0] == (byte)'{' ? legacyJson.Deserialize<T>(input) : compact.Deserialize<T>(input);
     }
 }

@@ -52,15 +52,6 @@ public sealed class CompactGrainStorageSerializerTests
     }
 
     [Fact]
-    public void Deserialize_BytesNeitherFormReads_Throws()
-    {
-        var (compact, _) = Serializers();
-
-        Assert.ThrowsAny<Exception>(() => compact.Deserialize<ClosedCasesState>(BinaryData.FromString("{ not a state")));
-        Assert.ThrowsAny<Exception>(() => compact.Deserialize<ClosedCasesState>(BinaryData.FromBytes([0xFF, 0x00, 0x13])));
-    }
-
-    [Fact]
     public void Serialize_ListOfRecords_IsAFractionOfTheTypedJson()
     {
         var (compact, json) = Serializers();
