@@ -13,6 +13,8 @@ public static class Unavailability
     /// (docs/cluster.md "Membership").</summary>
     public const int RetryAfterSeconds = 5;
 
+    private const string UnstableDirectory = "is not stable to perform the lookup";
+
     // Exceptions of other processes arrive as the fallback type when their own type cannot cross (Npgsql's, say):
     // their type name is all there is to go by.
     private static readonly string[] TransientTypeNames =
@@ -55,6 +57,11 @@ public static class Unavailability
                 case Microsoft.AspNetCore.Connections.ConnectionResetException:
                     return true;
                 case UnavailableExceptionFallbackException fallback when TransientTypeNames.Contains(fallback.ExceptionType, StringComparer.Ordinal):
+                    return true;
+
+                // Right after a silo dies, the grain directory refuses lookups that still point at it ("not stable ...
+                // Retry later"); Orleans throws it as a plain OrleansException, so its message is all there is to go by.
+                case OrleansException when e.Message.Contains(UnstableDirectory, StringComparison.Ordinal):
                     return true;
                 case AggregateException aggregate:
                     foreach (var inner in aggregate.InnerExceptions)

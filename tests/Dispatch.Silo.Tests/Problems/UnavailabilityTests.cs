@@ -15,6 +15,7 @@ public sealed class UnavailabilityTests
         new Microsoft.AspNetCore.Connections.ConnectionAbortedException("link aborted"),
         new Microsoft.AspNetCore.Connections.ConnectionResetException("link reset"),
         new InconsistentStateException("stale etag"),
+        new OrleansException("Current directory at S127.0.0.1:36689:1 is not stable to perform the lookup for grainId incident/inc-1 (it maps to S127.0.0.1:36647:1, which is not a valid silo). Retry later."),
         new FakeDbException(),
         new InvalidOperationException("wrapped", new SiloUnavailableException("silo gone")),
         new AggregateException(new ArgumentException("first"), new TimeoutException("second")),
@@ -31,6 +32,7 @@ public sealed class UnavailabilityTests
         Assert.False(Unavailability.IsTransient(new FormatException("a bug")));
         Assert.False(Unavailability.IsTransient(new InvalidOperationException("a bug", new ArgumentException("inner bug"))));
         Assert.False(Unavailability.IsTransient(new AggregateException(new KeyNotFoundException())));
+        Assert.False(Unavailability.IsTransient(new OrleansException("some other runtime failure")));
     }
 
     private sealed class FakeDbException() : DbException("database down");
