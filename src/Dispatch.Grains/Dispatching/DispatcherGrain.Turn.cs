@@ -33,14 +33,13 @@ public sealed partial class DispatcherGrain
     private async Task<T> OutsideTurnAsync<T>(string incidentId, DispatchOption option, Task<T> call)
     {
         inFlight[incidentId] = option;
-        turn.Release();
         try
         {
-            return await call;
+            return await OutsideTurnAsync(call);
         }
         finally
         {
-            await turn.WaitAsync();
+            // The turn is taken back by then.
             inFlight.Remove(incidentId);
         }
     }
