@@ -65,6 +65,39 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Directory.Delete(directory, recursive: true);
     }
 
+    [Fact]
+    public async Task ExecuteAsync_StatementFailsThenRunsAgain_PreparedFormServesTheNextCall()
+    {
+        await CreateTableAsync();
+        await using var writer = new SqliteGroupCommit(ConnectionString, SqliteSynchronous.Normal);
+        const string insert = "INSERT INTO t (id, v) VALUES ($id, $v) RETURNING v AS V";
+
+        await writer.ExecuteAsync(insert, [new SqliteParameter("$id", 1), new SqliteParameter("$v", "first")]);
+        await Assert.ThrowsAsync<SqliteException>(() => writer.ExecuteAsync(insert, [new SqliteParameter("$id", 1), new SqliteParameter("$v", "again")]));
+        var third = await writer.ExecuteAsync(insert, [new SqliteParameter("$id", 2), new SqliteParameter("$v", "third")]);
+
+        using var reader = third.CreateDataReader();
+        Assert.True(reader.Read());
+        Assert.Equal("third", reader.GetString(0));
+        Assert.Equal(2, await CountAsync());
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_MoreDistinctStatementsThanArePrepared_EachRunsWithItsOwnValues()
+    {
+        await CreateTableAsync();
+        await using var writer = new SqliteGroupCommit(ConnectionString, SqliteSynchronous.Normal);
+
+        // Each text differs (a constant of its own), and each is sent twice, so cached and fresh forms both run.
+        var writes = Enumerable.Range(0, 2 * SqliteGroupCommit.MaxPrepared + 10)
+            .SelectMany(i => new[] { 2 * i, 2 * i + 1 }.Select(id => writer.ExecuteAsync(
+                $"INSERT INTO t (id, v) VALUES ($id, 'text {i}')", [new SqliteParameter("$id", id)])))
+            .ToArray();
+        await Task.WhenAll(writes);
+
+        Assert.Equal(writes.Length, await CountAsync());
+    }
+
     private async Task CreateTableAsync()
     {
         await using var connection = new SqliteConnection(ConnectionString);

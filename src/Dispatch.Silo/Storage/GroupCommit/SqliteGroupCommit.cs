@@ -20,10 +20,16 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
     /// <summary>At most this many statements share a transaction, so one group cannot grow without bound.</summary>
     public const int MaxGroup = 256;
 
+    /// <summary>Distinct statements kept prepared; past this the cache starts over, so text that varies cannot grow it.</summary>
+    public const int MaxPrepared = 64;
+
     private readonly Channel<PendingStatement> queue = Channel.CreateUnbounded<PendingStatement>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string connectionString;
     private readonly SqliteSynchronous synchronous;
     private readonly Task writer;
+
+    // The provider sends a handful of distinct statements; each is parsed once per connection and then only rebound.
+    private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
     private long groups;
     private long statements;
 
@@ -83,15 +89,31 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
                         pending.Done.TrySetException(e);
                     }
 
-                    connection?.Dispose();
+                    Close(connection);
                     connection = null;
                 }
             }
         }
         finally
         {
-            connection?.Dispose();
+            Close(connection);
         }
+    }
+
+    private void Close(SqliteConnection? connection)
+    {
+        DisposePrepared();
+        connection?.Dispose();
+    }
+
+    private void DisposePrepared()
+    {
+        foreach (var command in prepared.Values)
+        {
+            command.Dispose();
+        }
+
+        prepared.Clear();
     }
 
     private SqliteConnection Open()
@@ -112,16 +134,17 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
         {
             for (var i = 0; i < group.Count; i++)
             {
-                transaction.Save("w");
+                Control(connection, transaction, "SAVEPOINT w;");
                 try
                 {
                     results[i] = (Run(connection, transaction, group[i]), null);
-                    transaction.Release("w");
+                    Control(connection, transaction, "RELEASE w;");
                 }
                 catch (Exception e) when (e is SqliteException or InvalidOperationException or InvalidCastException)
                 {
-                    transaction.Rollback("w");
-                    transaction.Release("w");
+                    Forget(group[i].Sql);
+                    Control(connection, transaction, "ROLLBACK TO w;");
+                    Control(connection, transaction, "RELEASE w;");
                     results[i] = (null, e);
                 }
             }
@@ -144,11 +167,10 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
         }
     }
 
-    private static DataSet Run(SqliteConnection connection, SqliteTransaction transaction, PendingStatement pending)
+    private DataSet Run(SqliteConnection connection, SqliteTransaction transaction, PendingStatement pending)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = pending.Sql;
+        var command = Prepared(connection, transaction, pending.Sql);
+        command.Parameters.Clear();
         foreach (var parameter in pending.Parameters)
         {
             command.Parameters.Add(parameter);
@@ -156,6 +178,36 @@ public sealed class SqliteGroupCommit : IAsyncDisposable
 
         using var reader = command.ExecuteReader();
         return ResultSets.Read(reader);
+    }
+
+    private void Control(SqliteConnection connection, SqliteTransaction transaction, string sql) =>
+        Prepared(connection, transaction, sql).ExecuteNonQuery();
+
+    private SqliteCommand Prepared(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        if (!prepared.TryGetValue(sql, out var command))
+        {
+            if (prepared.Count >= MaxPrepared)
+            {
+                DisposePrepared();
+            }
+
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            prepared.Add(sql, command);
+        }
+
+        command.Transaction = transaction;
+        return command;
+    }
+
+    // A statement that failed may have left its prepared form mid-way: the next use parses it afresh.
+    private void Forget(string sql)
+    {
+        if (prepared.Remove(sql, out var command))
+        {
+            command.Dispose();
+        }
     }
 
     private sealed record PendingStatement(string Sql, IReadOnlyList<SqliteParameter> Parameters)
