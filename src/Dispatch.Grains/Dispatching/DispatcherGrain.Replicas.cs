@@ -26,46 +26,58 @@ public sealed partial class DispatcherGrain
 
     /// <summary>Runs a write, then tells the replicas what it changed before anyone is answered (also when it failed
     /// midway: a hold taken or undone must reach them all the same).</summary>
-    private Task<T> PublishingAsync<T>(Func<Task<T>> write) => ExclusiveAsync(async () =>
+    /// <remarks>The changes are handed to the publisher inside the turn, which orders them; their delivery is awaited
+    /// after the turn has gone on to the next decision (docs/architecture.md "Decisions and commits").</remarks>
+    private async Task<T> PublishingAsync<T>(Func<Task<T>> write)
     {
+        var delivered = Task.CompletedTask;
         try
         {
-            var answer = await write();
-            if (holdDroppedOnResync)
+            return await ExclusiveAsync(async () =>
             {
-                await ServeQueueAsync();
-            }
+                try
+                {
+                    var answer = await write();
+                    if (holdDroppedOnResync)
+                    {
+                        await ServeQueueAsync();
+                    }
 
-            return answer;
+                    return answer;
+                }
+                finally
+                {
+                    delivered = PublishChanges();
+                }
+            });
         }
         finally
         {
-            await PublishChangesAsync();
+            await delivered;
         }
-    });
+    }
 
-    /// <summary>Tells the replicas what the write changed; a replaced network goes whole.</summary>
-    private async Task PublishChangesAsync(bool networkReplaced = false)
+    /// <summary>Hands what the write changed to the publisher, a replaced network whole, and returns its delivery.</summary>
+    private Task PublishChanges(bool networkReplaced = false)
     {
         if (engine is null || Replicas is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         if (networkReplaced)
         {
             engine.TakeChanges();
-            await replicas!.PublishAsync([], [], engine.ToDocument());
-            return;
+            return replicas!.PublishAsync([], [], engine.ToDocument());
         }
 
         var changes = engine.TakeChanges();
         if (changes.IsEmpty)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        await replicas!.PublishAsync(
+        return replicas!.PublishAsync(
             [.. changes.Units.Select(u => new UnitState(u.ResourceId, u.Status.ToName(), u.Lat, u.Lon))],
             [.. changes.Stock.Select(s => new StockState(s.CenterId, s.Sku, s.OnHand, s.Reserved))],
             null);

@@ -60,7 +60,7 @@ public sealed partial class DispatcherGrain(
         engine.TrackChanges();
         logger.IndexRebuilt(NetworkKey, version, engine.ResourceCount, reservations.Count);
         await ResumeQueueAsync();
-        await PublishChangesAsync();
+        await PublishChanges();
     }
 
     public Task<Immutable<RecommendationResult?>> RecommendSharedAsync(Immutable<Incident> incident, RecommendationQuery query) =>
@@ -243,7 +243,7 @@ public sealed partial class DispatcherGrain(
         }
         finally
         {
-            await PublishChangesAsync(networkReplaced: true);
+            await PublishChanges(networkReplaced: true);
         }
         logger.NetworkReplaced(NetworkKey, version, next.ResourceCount);
         return new NetworkChange(NetworkChangeStatus.Accepted, [], version);
