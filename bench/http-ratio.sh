@@ -8,7 +8,8 @@
 #   bench/http-ratio.sh                       # 3 rounds of 10 s, 2 threads, 32 connections
 #   ROUNDS=5 DURATION=15s CONNECTIONS=64 THREADS=2 bench/http-ratio.sh
 #
-# Environment: ROUNDS (3), DURATION (10s), CONNECTIONS (32), THREADS (2), BODIES (64 incident bodies drawn from
+# Environment: ROUNDS (3), DURATION (10s), CONNECTIONS (32), THREADS (2), WARMUP (30s of unmeasured load on the
+# engine first), BODIES (64 incident bodies drawn from
 # the demo network by the generator, rotated per request), PAUSE (2 s between runs), NO_BUILD=1 to skip the builds,
 # KEEP=1 to keep the work directory (silo log, Lua scripts, wrk outputs).
 # Installs nothing but wrk, and that only through apt-get when it is missing.
@@ -21,6 +22,7 @@ CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 BODIES="${BODIES:-64}"
 PAUSE="${PAUSE:-2}"
+WARMUP="${WARMUP:-30s}"
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "wrk is missing; installing it with apt-get" >&2
@@ -101,9 +103,11 @@ LUA
 lua_script /bare "" "$work/bare.lua"
 lua_script /v1/recommendations "$key" "$work/engine.lua"
 
-# A few seconds of each first: JIT, connection set-up and the silo's first grain activations are not measured.
-wrk -t "$THREADS" -c "$CONNECTIONS" -d 3s -s "$work/bare.lua" "http://127.0.0.1:$bare_port" >/dev/null
-wrk -t "$THREADS" -c "$CONNECTIONS" -d 3s -s "$work/engine.lua" "http://127.0.0.1:$silo_port" >/dev/null
+# Each is driven unmeasured first: connection set-up, the silo's first grain activations and the JIT. Under load on
+# 2 cores the runtime still recompiles hot methods (tier 1) for tens of seconds; 3 s left the first engine round 35 %
+# below the next ones (bench/README.md).
+wrk -t "$THREADS" -c "$CONNECTIONS" -d 5s -s "$work/bare.lua" "http://127.0.0.1:$bare_port" >/dev/null
+wrk -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" -s "$work/engine.lua" "http://127.0.0.1:$silo_port" >/dev/null
 
 to_ms() { # wrk latency (e.g. 850.00us, 12.3ms, 1.02s) -> ms
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
