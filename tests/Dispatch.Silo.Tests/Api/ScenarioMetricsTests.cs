@@ -4,14 +4,9 @@ using Dispatch.Silo.Tests.Metrics;
 namespace Dispatch.Silo.Tests.Api;
 
 /// <summary>Runs are counted by outcome in <c>/metrics</c>.</summary>
-/// <remarks>Alone in a collection that runs after the parallel ones: every silo of the test process names its meter
-/// "Dispatch", and a silo stopping elsewhere in the process while this one is scraped can take counts out of the
-/// scrape, which made the comparison below flaky.</remarks>
-[Collection(ScenarioMetricsTests.Collection)]
+[Collection(ProcessMetricsCollection.Name)]
 public sealed class ScenarioMetricsTests(SitesSiloFixture fixture) : IClassFixture<SitesSiloFixture>
 {
-    public const string Collection = "scenario metrics, not in parallel";
-
     [Fact]
     public async Task Metrics_CompletedRun_CountedByOutcome()
     {
@@ -26,6 +21,3 @@ public sealed class ScenarioMetricsTests(SitesSiloFixture fixture) : IClassFixtu
         Assert.True(after.Sum(Runs, ("outcome", "completed")) >= before.Sum(Runs, ("outcome", "completed")) + 1, after.Text);
     }
 }
-
-[CollectionDefinition(ScenarioMetricsTests.Collection, DisableParallelization = true)]
-public sealed class ScenarioMetricsCollection;

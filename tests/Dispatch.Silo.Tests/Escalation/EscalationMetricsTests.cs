@@ -5,16 +5,11 @@ using Dispatch.Silo.Tests.Metrics;
 namespace Dispatch.Silo.Tests.Escalation;
 
 /// <summary>Escalations, time to dispatch and the open-cases gauge in <c>/metrics</c>, through the real silo.</summary>
-/// <remarks>Alone in a collection that runs after the parallel ones. Every silo of the test process names its meter
-/// "Dispatch", and each silo's metrics pipeline collects every instrument of that name in the process: for a gauge,
-/// the value of whichever silo's callback ran last is the one scraped. With other silos alive, the open-cases gauge
-/// showed another silo's cases (none young) and this test failed in full runs while passing alone. A process hosts
-/// one silo in service, so this is the test's arrangement, not the product's.</remarks>
-[Collection(EscalationMetricsTests.Collection)]
+/// <remarks>With other silos of the test process alive, the open-cases gauge showed another silo's cases (none young),
+/// and this test failed in full runs while passing alone (<see cref="ProcessMetricsCollection"/>).</remarks>
+[Collection(ProcessMetricsCollection.Name)]
 public sealed class EscalationMetricsTests(SitesSiloFixture fixture) : IClassFixture<SitesSiloFixture>
 {
-    public const string Collection = "escalation metrics, not in parallel";
-
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     private static string NewId(string what) => $"esc-{what}-{Guid.NewGuid():N}"[..28];
@@ -62,6 +57,3 @@ public sealed class EscalationMetricsTests(SitesSiloFixture fixture) : IClassFix
         return PrometheusScrape.Parse(await client.GetTextAsync(MetricsHosting.Path));
     }
 }
-
-[CollectionDefinition(EscalationMetricsTests.Collection, DisableParallelization = true)]
-public sealed class EscalationMetricsCollection;
