@@ -24,10 +24,11 @@ public sealed partial class DispatcherGrain
             ? Task.FromResult(publisher.Renew(replica, silo, epoch, version, engine))
             : throw new InvalidOperationException($"engine replicas are off in the dispatcher's silo ({EngineReplicaOptions.Section}:Enabled)");
 
-    /// <summary>Runs a write, then tells the replicas what it changed before anyone is answered (also when it failed
+    /// <summary>Runs a write, then tells the replicas what it changed before its caller is answered (also when it failed
     /// midway: a hold taken or undone must reach them all the same).</summary>
     /// <remarks>The changes are handed to the publisher inside the turn, which orders them; their delivery is awaited
-    /// after the turn has gone on to the next decision (docs/architecture.md "Decisions and commits").</remarks>
+    /// after the turn has gone on to the next decision (docs/architecture.md "Decisions and commits"). A write with
+    /// nothing left to hand over awaits everything handed over before it, its own changes possibly among them.</remarks>
     private async Task<T> PublishingAsync<T>(Func<Task<T>> write)
     {
         var delivered = Task.CompletedTask;
@@ -74,7 +75,8 @@ public sealed partial class DispatcherGrain
         var changes = engine.TakeChanges();
         if (changes.IsEmpty)
         {
-            return Task.CompletedTask;
+            // Its own changes, if any, were taken by a write that ran while this one waited for a center.
+            return replicas!.Pending;
         }
 
         return replicas!.PublishAsync(

@@ -22,6 +22,7 @@ public sealed class ReplicaPublisher
     private readonly long activatedAt;
     private readonly List<Publication> waiting = [];
     private TaskCompletionSource? waitingDelivered;
+    private Task newest = Task.CompletedTask;
     private bool delivering;
     private bool predecessorLeasesOver;
     private TaskCompletionSource? allRenewed;
@@ -91,12 +92,13 @@ public sealed class ReplicaPublisher
     {
         if (units.IsDefaultOrEmpty && stock.IsDefaultOrEmpty && network is null)
         {
-            return Task.CompletedTask;
+            return Pending;
         }
 
         waiting.Add(new Publication(units.IsDefault ? [] : units, stock.IsDefault ? [] : stock, network));
         waitingDelivered ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var delivered = waitingDelivered.Task;
+        newest = delivered;
         if (!delivering)
         {
             delivering = true;
@@ -108,6 +110,12 @@ public sealed class ReplicaPublisher
 
     /// <summary>Publications handed over but not yet sent.</summary>
     public int Waiting => waiting.Count;
+
+    /// <summary>The delivery of everything handed over so far (deliveries complete in order, so the newest covers the
+    /// others). A write that changed nothing new awaits it: what it changed may have gone out with another write's
+    /// changes, taken while it waited for a center, and must reach the replicas before it is answered. An old failure
+    /// is not passed on to a write that had no part in it.</summary>
+    public Task Pending => newest.IsFaulted || newest.IsCanceled ? Task.CompletedTask : newest;
 
     private async Task DeliverAsync()
     {

@@ -239,6 +239,26 @@ public sealed class ReplicaPublisherTests
         Assert.Equal(2, replica.Updates.Count);
     }
 
+    [Fact]
+    public async Task PublishAsync_NothingNewWhileADeliveryIsUnderWay_AnsweredOnlyOnceItIsApplied()
+    {
+        var publisher = NewPublisher();
+        var replica = new HeldReplica();
+        publisher.Renew(replica, "silo-a", Guid.Empty, -1, Engine());
+        // Another write took this write's change along: this write has nothing left to hand over.
+        var carrying = publisher.PublishAsync([new UnitState("u-1", "assigned", 30, 120)], [], null);
+
+        var nothingNew = publisher.PublishAsync([], [], null);
+
+        await Task.Delay(50);
+        Assert.False(nothingNew.IsCompleted);
+        replica.Release();
+        await nothingNew.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(carrying.IsCompletedSuccessfully);
+        Assert.Single(replica.Updates);
+        Assert.True(publisher.PublishAsync([], [], null).IsCompletedSuccessfully);
+    }
+
     /// <summary>A replica whose answer to an update comes when the test says.</summary>
     private sealed class GatedReplica : IEngineReplicaObserver
     {
