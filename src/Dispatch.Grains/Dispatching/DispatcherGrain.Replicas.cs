@@ -24,62 +24,48 @@ public sealed partial class DispatcherGrain
             ? Task.FromResult(publisher.Renew(replica, silo, epoch, version, engine))
             : throw new InvalidOperationException($"engine replicas are off in the dispatcher's silo ({EngineReplicaOptions.Section}:Enabled)");
 
-    /// <summary>Runs a write, then tells the replicas what it changed before its caller is answered (also when it failed
+    /// <summary>Runs a write, then tells the replicas what it changed before anyone is answered (also when it failed
     /// midway: a hold taken or undone must reach them all the same).</summary>
-    /// <remarks>The changes are handed to the publisher inside the turn, which orders them; their delivery is awaited
-    /// after the turn has gone on to the next decision (docs/architecture.md "Decisions and commits"). A write with
-    /// nothing left to hand over awaits everything handed over before it, its own changes possibly among them.</remarks>
-    private async Task<T> PublishingAsync<T>(Func<Task<T>> write)
+    private Task<T> PublishingAsync<T>(Func<Task<T>> write) => ExclusiveAsync(async () =>
     {
-        var delivered = Task.CompletedTask;
         try
         {
-            return await ExclusiveAsync(async () =>
+            var answer = await write();
+            if (holdDroppedOnResync)
             {
-                try
-                {
-                    var answer = await write();
-                    if (holdDroppedOnResync)
-                    {
-                        await ServeQueueAsync();
-                    }
+                await ServeQueueAsync();
+            }
 
-                    return answer;
-                }
-                finally
-                {
-                    delivered = PublishChanges();
-                }
-            });
+            return answer;
         }
         finally
         {
-            await delivered;
+            await PublishChangesAsync();
         }
-    }
+    });
 
-    /// <summary>Hands what the write changed to the publisher, a replaced network whole, and returns its delivery.</summary>
-    private Task PublishChanges(bool networkReplaced = false)
+    /// <summary>Tells the replicas what the write changed; a replaced network goes whole.</summary>
+    private async Task PublishChangesAsync(bool networkReplaced = false)
     {
         if (engine is null || Replicas is null)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         if (networkReplaced)
         {
             engine.TakeChanges();
-            return replicas!.PublishAsync([], [], engine.ToDocument());
+            await replicas!.PublishAsync([], [], engine.ToDocument());
+            return;
         }
 
         var changes = engine.TakeChanges();
         if (changes.IsEmpty)
         {
-            // Its own changes, if any, were taken by a write that ran while this one waited for a center.
-            return replicas!.Pending;
+            return;
         }
 
-        return replicas!.PublishAsync(
+        await replicas!.PublishAsync(
             [.. changes.Units.Select(u => new UnitState(u.ResourceId, u.Status.ToName(), u.Lat, u.Lon))],
             [.. changes.Stock.Select(s => new StockState(s.CenterId, s.Sku, s.OnHand, s.Reserved))],
             null);

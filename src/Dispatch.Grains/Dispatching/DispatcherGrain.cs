@@ -13,9 +13,9 @@ namespace Dispatch.Grains.Dispatching;
 /// only an index of them in memory and rebuilds it on activation, so a lost silo loses nothing committed.</summary>
 /// <remarks>Reentrant, with its own turn (<see cref="ExclusiveAsync{T}"/>): every write and read takes the turn for its
 /// whole run, as a non-reentrant grain's requests would, except that a single dispatch lets it go while its center
-/// stores the hold (<see cref="ReserveAsync"/>), a completion or cancellation while its center stores the end, and
-/// every write while the replicas apply what it changed (<see cref="PublishingAsync{T}"/>). The next decision is made
-/// meanwhile, and concurrent holds share the storage's commits (docs/architecture.md "Decisions and commits").</remarks>
+/// stores the hold (<see cref="ReserveAsync"/>), and a completion or cancellation while its center stores the end,
+/// so that the next decision is made meanwhile and concurrent holds share the storage's commits
+/// (docs/architecture.md "Decisions and commits").</remarks>
 [Reentrant]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The turn's SemaphoreSlim never creates its wait handle, so it holds nothing to dispose.")]
 public sealed partial class DispatcherGrain(
@@ -61,7 +61,7 @@ public sealed partial class DispatcherGrain(
         engine.TrackChanges();
         logger.IndexRebuilt(NetworkKey, version, engine.ResourceCount, reservations.Count);
         await ResumeQueueAsync();
-        await PublishChanges();
+        await PublishChangesAsync();
     }
 
     public Task<Immutable<RecommendationResult?>> RecommendSharedAsync(Immutable<Incident> incident, RecommendationQuery query) =>
@@ -244,7 +244,7 @@ public sealed partial class DispatcherGrain(
         }
         finally
         {
-            await PublishChanges(networkReplaced: true);
+            await PublishChangesAsync(networkReplaced: true);
         }
         logger.NetworkReplaced(NetworkKey, version, next.ResourceCount);
         return new NetworkChange(NetworkChangeStatus.Accepted, [], version);

@@ -6,7 +6,7 @@ namespace Dispatch.Grains.Replication;
 
 /// <summary>The dispatcher's side of the replicas: who they are, when each last renewed, and telling them of every change
 /// before the change is answered.</summary>
-/// <remarks>Not thread-safe: the dispatcher grain's scheduler runs one piece of it at a time. A replica that cannot be told is dropped, and
+/// <remarks>Not thread-safe: the dispatcher grain's turns serialize it. A replica that cannot be told is dropped, and
 /// the write waits until that replica's lease has run out, so no caller can read the old state from it afterwards.
 /// A new activation does the same for the replicas of the one before it, which it does not know.</remarks>
 public sealed class ReplicaPublisher
@@ -20,10 +20,6 @@ public sealed class ReplicaPublisher
     private readonly TimeSpan lease;
     private readonly TimeSpan callTimeout;
     private readonly long activatedAt;
-    private readonly List<Publication> waiting = [];
-    private TaskCompletionSource? waitingDelivered;
-    private Task newest = Task.CompletedTask;
-    private bool delivering;
     private bool predecessorLeasesOver;
     private TaskCompletionSource? allRenewed;
 
@@ -82,112 +78,16 @@ public sealed class ReplicaPublisher
         return new ReplicaLease(Epoch, Version, HasNetwork: true, engine.ToDocument());
     }
 
-    /// <summary>Tells every replica what a write changed, or the whole network when it was replaced, and completes once
-    /// each has applied it or can no longer serve.</summary>
-    /// <remarks>Returns at once with the task to await: the dispatcher hands its changes over inside its turn, which
-    /// fixes their order, and awaits their delivery outside it, so the next decision is not held up by the replicas.
-    /// Changes handed over while a delivery is under way go out together in the next one, one version for all
-    /// (their values are absolute, so the later of two values of a unit is the one that counts).</remarks>
-    public Task PublishAsync(ImmutableArray<UnitState> units, ImmutableArray<StockState> stock, NetworkDocument? network)
+    /// <summary>Tells every replica what the last write changed, or the whole network when it was replaced, and returns
+    /// once each has applied it or can no longer serve.</summary>
+    public async Task PublishAsync(ImmutableArray<UnitState> units, ImmutableArray<StockState> stock, NetworkDocument? network)
     {
         if (units.IsDefaultOrEmpty && stock.IsDefaultOrEmpty && network is null)
         {
-            return Pending;
+            return;
         }
 
-        waiting.Add(new Publication(units.IsDefault ? [] : units, stock.IsDefault ? [] : stock, network));
-        waitingDelivered ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var delivered = waitingDelivered.Task;
-        newest = delivered;
-        if (!delivering)
-        {
-            delivering = true;
-            _ = DeliverAsync();
-        }
-
-        return delivered;
-    }
-
-    /// <summary>Publications handed over but not yet sent.</summary>
-    public int Waiting => waiting.Count;
-
-    /// <summary>The delivery of everything handed over so far (deliveries complete in order, so the newest covers the
-    /// others). A write that changed nothing new awaits it: what it changed may have gone out with another write's
-    /// changes, taken while it waited for a center, and must reach the replicas before it is answered. An old failure
-    /// is not passed on to a write that had no part in it.</summary>
-    public Task Pending => newest.IsFaulted || newest.IsCanceled ? Task.CompletedTask : newest;
-
-    private async Task DeliverAsync()
-    {
-        try
-        {
-            while (waiting.Count > 0)
-            {
-                var batch = waiting.ToArray();
-                waiting.Clear();
-                var delivered = waitingDelivered!;
-                waitingDelivered = null;
-                try
-                {
-                    foreach (var update in Merge(batch))
-                    {
-                        await SendAsync(update);
-                    }
-
-                    delivered.TrySetResult();
-                }
-                catch (Exception e)
-                {
-                    delivered.TrySetException(e);
-                }
-            }
-        }
-        finally
-        {
-            delivering = false;
-        }
-    }
-
-    // Consecutive changes go as one update; a replaced network goes alone, in its place in the order.
-    private static IEnumerable<Publication> Merge(Publication[] batch)
-    {
-        var units = new Dictionary<string, UnitState>(StringComparer.Ordinal);
-        var stock = new Dictionary<(string, string), StockState>();
-        foreach (var publication in batch)
-        {
-            if (publication.Network is not null)
-            {
-                if (units.Count > 0 || stock.Count > 0)
-                {
-                    yield return new Publication([.. units.Values], [.. stock.Values], null);
-                    units.Clear();
-                    stock.Clear();
-                }
-
-                yield return publication;
-                continue;
-            }
-
-            foreach (var unit in publication.Units)
-            {
-                units[unit.ResourceId] = unit;
-            }
-
-            foreach (var level in publication.Stock)
-            {
-                stock[(level.CenterId, level.Sku)] = level;
-            }
-        }
-
-        if (units.Count > 0 || stock.Count > 0)
-        {
-            yield return new Publication([.. units.Values], [.. stock.Values], null);
-        }
-    }
-
-    private async Task SendAsync(Publication publication)
-    {
-        var update = new ReplicaUpdate(Epoch, Version, Version + 1, publication.Units, publication.Stock, publication.Network);
+        var update = new ReplicaUpdate(Epoch, Version, Version + 1, units.IsDefault ? [] : units, stock.IsDefault ? [] : stock, network);
         Version = update.Version;
         var waits = new List<Task>();
         if (!predecessorLeasesOver)
@@ -260,8 +160,6 @@ public sealed class ReplicaPublisher
     }
 
     private long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * time.TimestampFrequency);
-
-    private sealed record Publication(ImmutableArray<UnitState> Units, ImmutableArray<StockState> Stock, NetworkDocument? Network);
 
     private enum Told
     {

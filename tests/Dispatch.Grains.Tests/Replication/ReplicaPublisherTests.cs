@@ -187,78 +187,6 @@ public sealed class ReplicaPublisherTests
         Assert.Equal(publisher.Version, lease.Version);
     }
 
-    [Fact]
-    public async Task PublishAsync_HandedOverWhileADeliveryIsUnderWay_GoTogetherInTheNextUpdateInOrder()
-    {
-        var publisher = NewPublisher();
-        var replica = new HeldReplica();
-        publisher.Renew(replica, "silo-a", Guid.Empty, -1, Engine());
-        var first = publisher.PublishAsync([new UnitState("u-1", "assigned", 30, 120)], [], null);
-
-        var second = publisher.PublishAsync([new UnitState("u-1", "available", 30, 120), new UnitState("u-2", "assigned", 31, 121)], [], null);
-        var third = publisher.PublishAsync([new UnitState("u-2", "available", 31, 121)], [new StockState("c-1", "tyre", 4, 1)], null);
-        var network = publisher.PublishAsync([], [], ReplicaTestData.Network());
-        var fourth = publisher.PublishAsync([new UnitState("u-3", "assigned", 32, 122)], [], null);
-
-        Assert.False(second.IsCompleted);
-        Assert.Equal(4, publisher.Waiting);
-        replica.Release();
-        await Task.WhenAll(first, second, third, network, fourth).WaitAsync(TimeSpan.FromSeconds(30));
-
-        Assert.Equal([1L, 2L, 3L, 4L], replica.Updates.Select(u => u.Version));
-        Assert.Equal([0L, 1L, 2L, 3L], replica.Updates.Select(u => u.BaseVersion));
-        var merged = replica.Updates[1];
-        Assert.Equal(
-            [("u-1", "available"), ("u-2", "available")],
-            merged.Units.Select(u => (u.ResourceId, u.Status)).OrderBy(u => u.ResourceId));
-        var level = Assert.Single(merged.Stock);
-        Assert.Equal(("c-1", "tyre", 4, 1), (level.CenterId, level.Sku, level.OnHand, level.Reserved));
-        Assert.Null(merged.Network);
-        Assert.NotNull(replica.Updates[2].Network);
-        Assert.Empty(replica.Updates[2].Units);
-        Assert.Equal("u-3", Assert.Single(replica.Updates[3].Units).ResourceId);
-        Assert.Equal(4, publisher.Version);
-        Assert.Equal(0, publisher.Waiting);
-    }
-
-    [Fact]
-    public async Task PublishAsync_DeliveryHeld_NoCallerOfTheLaterUpdateIsAnsweredBeforeItIsApplied()
-    {
-        var publisher = NewPublisher();
-        var replica = new HeldReplica();
-        publisher.Renew(replica, "silo-a", Guid.Empty, -1, Engine());
-        var first = publisher.PublishAsync([new UnitState("u-1", "assigned", 30, 120)], [], null);
-        var second = publisher.PublishAsync([new UnitState("u-2", "assigned", 31, 121)], [], null);
-
-        await Task.Delay(50);
-        Assert.False(first.IsCompleted);
-        Assert.False(second.IsCompleted);
-        replica.Release();
-        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(30));
-
-        Assert.Equal(2, replica.Updates.Count);
-    }
-
-    [Fact]
-    public async Task PublishAsync_NothingNewWhileADeliveryIsUnderWay_AnsweredOnlyOnceItIsApplied()
-    {
-        var publisher = NewPublisher();
-        var replica = new HeldReplica();
-        publisher.Renew(replica, "silo-a", Guid.Empty, -1, Engine());
-        // Another write took this write's change along: this write has nothing left to hand over.
-        var carrying = publisher.PublishAsync([new UnitState("u-1", "assigned", 30, 120)], [], null);
-
-        var nothingNew = publisher.PublishAsync([], [], null);
-
-        await Task.Delay(50);
-        Assert.False(nothingNew.IsCompleted);
-        replica.Release();
-        await nothingNew.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.True(carrying.IsCompletedSuccessfully);
-        Assert.Single(replica.Updates);
-        Assert.True(publisher.PublishAsync([], [], null).IsCompletedSuccessfully);
-    }
-
     /// <summary>A replica whose answer to an update comes when the test says.</summary>
     private sealed class GatedReplica : IEngineReplicaObserver
     {
@@ -267,27 +195,6 @@ public sealed class ReplicaPublisherTests
         public void Answer(bool applied) => answer.SetResult(applied);
 
         public Task<bool> ApplyAsync(ReplicaUpdate update) => answer.Task;
-    }
-
-    /// <summary>A replica that records what it applies, and answers its first update only when the test releases it.</summary>
-    private sealed class HeldReplica : IEngineReplicaObserver
-    {
-        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public List<ReplicaUpdate> Updates { get; } = [];
-
-        public void Release() => released.SetResult();
-
-        public async Task<bool> ApplyAsync(ReplicaUpdate update)
-        {
-            await released.Task;
-            lock (Updates)
-            {
-                Updates.Add(update);
-            }
-
-            return true;
-        }
     }
 
     /// <summary>A replica that applies, refuses (false) or cannot be reached (null: the call throws).</summary>
